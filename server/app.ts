@@ -1,0 +1,78 @@
+import type { Logger } from 'pino';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { MiddlewareHandler } from 'hono';
+import { ApiKeyRepository } from '../store/apiKeys';
+import type { Store } from '../store/clickhouse';
+import { ModelRepository } from '../store/models';
+import { ProjectRepository } from '../store/projects';
+import { keyRoutes } from './auth/keys.routes';
+import { authentication, keyAuthenticator } from './auth/middleware';
+import './context';
+import { docsRoutes } from './docs';
+import { errorBody, renderError } from './errors';
+import { healthRoutes } from './health.routes';
+import { httpMetrics, type ServerMetrics } from './metrics';
+import { createRouter } from './openapi';
+import { modelRoutes } from './registry/models.routes';
+import { httpTracing } from './telemetry';
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  metrics: ServerMetrics;
+  maxBodyBytes: number;
+  now?: () => number;
+}
+
+/** Paths served without a key: probes, metrics and the API reference. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+function requestLog(logger: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const level = QUIET_PATHS.has(c.req.path) ? 'debug' : c.res.status >= 500 ? 'error' : 'info';
+    logger[level](
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round((performance.now() - started) * 100) / 100, keyId: c.get('auth')?.keyId },
+      'request',
+    );
+  };
+}
+
+/** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
+export function createApp({ store, logger, metrics, maxBodyBytes, now = Date.now }: AppDeps) {
+  const keys = new ApiKeyRepository(store);
+  const projects = new ProjectRepository(store);
+  const models = new ModelRepository(store);
+  const authenticator = keyAuthenticator(keys, now);
+
+  const app = createRouter();
+  app.use('*', requestId());
+  app.use('*', httpTracing());
+  app.use('*', httpMetrics(metrics));
+  app.use('*', requestLog(logger));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds the limit of ${maxBodyBytes} bytes; split it into smaller requests`), 413),
+    }),
+  );
+  app.use('/v1/*', authentication(authenticator));
+
+  app.route('/', healthRoutes({ store, metrics }));
+  app.route('/', keyRoutes({ keys, projects, authenticator, now }));
+  app.route('/', modelRoutes({ models, now }));
+  app.route('/', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Vigil', version: '0.1.0', description: 'Observability and monitoring for deployed machine-learning models.' },
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => renderError(error, c, logger));
+  return app;
+}

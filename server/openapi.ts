@@ -1,0 +1,55 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
+import { ApiError, formatPath } from './errors';
+
+/** The error shape of API.md, as documented in /openapi.json. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string().openapi({ example: 'predictions[3].features.age' }), message: z.string() })).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
+/** The error responses every authenticated route can give; spread into a route's `responses`. */
+export const commonErrors = {
+  400: errorResponse('Invalid request: `details` names each wrong field'),
+  401: errorResponse('No API key, or an unknown or revoked one'),
+  403: errorResponse('The API key lacks the scope this endpoint needs'),
+  503: errorResponse('Storage unavailable; retry after `Retry-After` seconds'),
+} as const;
+
+export const notFoundError = { 404: errorResponse('Not found in the caller\'s project') } as const;
+export const conflictError = { 409: errorResponse('Conflicts with what exists') } as const;
+
+export function jsonBody<T extends ZodType>(schema: T, description?: string) {
+  return { required: true, description, content: { 'application/json': { schema } } };
+}
+
+export function jsonResponse<T extends ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** Bearer-key security requirement for a route's OpenAPI entry. */
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/**
+ * A router whose request validation failures become API.md's 400, with one detail per
+ * wrong field (`features[2].type: Invalid option: expected one of "numeric"|"categorical"`).
+ */
+export function createRouter(): OpenAPIHono {
+  return new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const details = result.error.issues.map((issue) => ({ path: formatPath(issue.path) || '(body)', message: issue.message }));
+        const summary = details.map((d) => `${d.path}: ${d.message}`).slice(0, 3).join('; ');
+        throw new ApiError('invalid_request', `invalid ${result.target}: ${summary}${details.length > 3 ? '; …' : ''}`, details);
+      }
+    },
+  });
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
+import { trace, SpanStatusCode } from '@opentelemetry/api';
+import { backOff } from 'exponential-backoff';
+import { createChdbConnection } from 'chdb/connection';
+import { StorageError, isStorageUnavailable } from './errors';
+
+export interface StoreOptions {
+  /** Absent: embedded ClickHouse (chDB) under `dataDir`. */
+  url?: string | undefined;
+  user?: string;
+  password?: string;
+  database: string;
+  cluster?: string | undefined;
+  dataDir: string;
+}
+
+export type QueryParams = Record<string, unknown>;
+
+/**
+ * The one seam through which Vigil talks to ClickHouse. Every call carries a tag (its name in
+ * traces, query ids and errors); values always travel as typed query parameters
+ * (`{model:String}`), never spliced into SQL text.
+ */
+export interface Store {
+  readonly mode: 'embedded' | 'server';
+  readonly database: string;
+  readonly cluster: string | undefined;
+  /** Runs a SELECT and returns its rows; retried with back-off while storage is unavailable. */
+  query<Row>(tag: string, sql: string, params?: QueryParams): Promise<Row[]>;
+  /** Runs a statement that returns no rows (DDL, INSERT ... SELECT). */
+  command(tag: string, sql: string, params?: QueryParams): Promise<void>;
+  /** Inserts rows as JSONEachRow. Not retried here: the caller owns its retry policy. */
+  insert<Row extends object>(tag: string, table: string, rows: readonly Row[]): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const tracer = trace.getTracer('vigil.store');
+
+async function traced<T>(tag: string, run: () => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(`clickhouse ${tag}`, { attributes: { 'db.system': 'clickhouse', 'db.operation.name': tag } }, async (span) => {
+    try {
+      return await run();
+    } catch (error) {
+      const wrapped = error instanceof StorageError ? error : new StorageError(tag, error);
+      span.recordException(wrapped);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: wrapped.message });
+      throw wrapped;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+const queryId = (tag: string) => `vigil-${tag}-${randomUUID()}`;
+
+class ClickHouseStore implements Store {
+  constructor(
+    private readonly client: ClickHouseClient,
+    readonly mode: 'embedded' | 'server',
+    readonly database: string,
+    readonly cluster: string | undefined,
+  ) {}
+
+  query<Row>(tag: string, sql: string, params?: QueryParams): Promise<Row[]> {
+    return traced(tag, () =>
+      backOff(
+        async () => {
+          const result = await this.client.query({ query: sql, query_params: params, format: 'JSONEachRow', query_id: queryId(tag) });
+          return result.json<Row>();
+        },
+        { numOfAttempts: 3, startingDelay: 100, retry: (error: unknown) => isStorageUnavailable(error) },
+      ),
+    );
+  }
+
+  command(tag: string, sql: string, params?: QueryParams): Promise<void> {
+    return traced(tag, async () => {
+      await this.client.command({ query: sql, query_params: params, query_id: queryId(tag) });
+    });
+  }
+
+  insert<Row extends object>(tag: string, table: string, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return traced(tag, async () => {
+      await this.client.insert({ table, values: rows as Row[], format: 'JSONEachRow', query_id: queryId(tag) });
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      const result = await this.client.ping();
+      return result.success;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
+
+/**
+ * Opens ClickHouse: in-process through chDB when no URL is given (data under
+ * `<dataDir>/clickhouse`), otherwise a server or cluster over HTTP. Creates the database.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  // Names of schema objects cannot be query parameters; config validates them, and this
+  // guard keeps any other caller from passing something that is not a plain identifier.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.database)) throw new Error(`invalid database name: ${JSON.stringify(options.database)}`);
+  if (options.cluster !== undefined && !/^[A-Za-z0-9_.-]+$/.test(options.cluster)) throw new Error(`invalid cluster name: ${JSON.stringify(options.cluster)}`);
+  if (options.url === undefined) {
+    const path = resolve(options.dataDir, 'clickhouse');
+    mkdirSync(path, { recursive: true });
+    // chdb types its Connection against its own copy of @clickhouse/client-common; the
+    // runtime contract is the same one @clickhouse/client expects.
+    const connection = createChdbConnection({ path }) as unknown as ClickHouseClientConfigOptions['connection'];
+    const client = createClient({ connection });
+    try {
+      await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${options.database}` });
+      // chDB ignores the client's `database` option, but its session keeps `USE` for its
+      // lifetime, so unqualified table names resolve to Vigil's database in both modes.
+      await client.command({ query: `USE ${options.database}` });
+    } catch (error) {
+      await client.close();
+      throw new StorageError('open', error);
+    }
+    return new ClickHouseStore(client, 'embedded', options.database, undefined);
+  }
+
+  const common = { url: options.url, username: options.user ?? 'default', password: options.password ?? '', application: 'vigil' };
+  const bootstrap = createClient(common);
+  try {
+    const onCluster = options.cluster === undefined ? '' : ` ON CLUSTER '${options.cluster}'`;
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${options.database}${onCluster}` });
+  } catch (error) {
+    throw new StorageError('open', error);
+  } finally {
+    await bootstrap.close();
+  }
+  const client = createClient({ ...common, database: options.database });
+  return new ClickHouseStore(client, 'server', options.database, options.cluster);
+}
