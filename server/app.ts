@@ -31,6 +31,7 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 function requestLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
+    logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'request received');
     await next();
     const level = QUIET_PATHS.has(c.req.path) ? 'debug' : c.res.status >= 500 ? 'error' : 'info';
     logger[level](

@@ -23,7 +23,7 @@ const configSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   VIGIL_DATA_DIR: z.string().min(1).default('./data'),
-  CLICKHOUSE_URL: optionalString.pipe(z.url({ message: 'expected a URL such as http://localhost:8123' }).optional()),
+  CLICKHOUSE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://localhost:8123' }).optional()),
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
   CLICKHOUSE_DATABASE: z
