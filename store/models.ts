@@ -6,6 +6,14 @@ export interface FeatureSpec {
   type: 'numeric' | 'categorical';
 }
 
+/** Per-model behaviour; every key is optional in storage and defaulted where it is read. */
+export interface ModelSettings {
+  /** Accept (and ignore) features the model does not declare, instead of rejecting the item. */
+  allowUnknownFeatures: boolean;
+}
+
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = { allowUnknownFeatures: false };
+
 export interface ModelRecord {
   project: string;
   name: string;
@@ -14,6 +22,7 @@ export interface ModelRecord {
   description: string;
   owner: string;
   tags: Record<string, string>;
+  settings: ModelSettings;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -29,12 +38,13 @@ interface ModelRow {
   description: string;
   owner: string;
   tags: Record<string, string>;
+  settings: string;
   created_at: string;
   created_by: string;
   updated_at: string;
 }
 
-const COLUMNS = 'project, name, task, features, description, owner, tags, created_at, created_by, updated_at';
+const COLUMNS = 'project, name, task, features, description, owner, tags, settings, created_at, created_by, updated_at';
 
 function fromRow(row: ModelRow): ModelRecord {
   return {
@@ -45,6 +55,7 @@ function fromRow(row: ModelRow): ModelRecord {
     description: row.description,
     owner: row.owner,
     tags: row.tags,
+    settings: { ...DEFAULT_MODEL_SETTINGS, ...(JSON.parse(row.settings || '{}') as Partial<ModelSettings>) },
     createdAt: toRfc3339(row.created_at),
     createdBy: row.created_by,
     updatedAt: toRfc3339(row.updated_at),
@@ -91,13 +102,14 @@ export class ModelRepository {
           description: model.description,
           owner: model.owner,
           tags: model.tags,
+          settings: JSON.stringify(model.settings),
           created_at: now,
           created_by: model.createdBy,
           updated_at: now,
         },
       ]);
       const at = new Date(now).toISOString();
-      return { ...model, createdAt: at, updatedAt: at };
+      return { ...model, createdAt: at, updatedAt: at } satisfies ModelRecord;
     });
     this.creating.set(key, attempt);
     try {

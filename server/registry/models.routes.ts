@@ -16,6 +16,12 @@ const FeatureSchema = z
   })
   .openapi('Feature');
 
+const ModelSettingsSchema = z
+  .object({
+    allowUnknownFeatures: z.boolean().default(false).openapi({ description: 'Accept and ignore features the model does not declare, instead of rejecting the item' }),
+  })
+  .openapi('ModelSettings');
+
 const TaskSchema = z.enum(['binary_classification', 'multiclass_classification', 'regression']);
 
 const CreateModelSchema = z
@@ -36,6 +42,7 @@ const CreateModelSchema = z
     description: z.string().max(10_000).default(''),
     owner: z.string().max(256).default(''),
     tags: z.record(z.string().max(256), z.string().max(1024)).default({}).openapi({ example: { team: 'risk' } }),
+    settings: ModelSettingsSchema.default({ allowUnknownFeatures: false }),
   })
   .openapi('CreateModel');
 
@@ -47,6 +54,7 @@ const ModelSchema = z
     description: z.string(),
     owner: z.string(),
     tags: z.record(z.string(), z.string()),
+    settings: ModelSettingsSchema,
     createdAt: z.string(),
     createdBy: z.string().openapi({ description: 'Id of the API key that created the model' }),
     updatedAt: z.string(),

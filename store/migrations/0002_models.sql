@@ -9,6 +9,9 @@ CREATE TABLE IF NOT EXISTS models
     description String,
     owner       String,
     tags        Map(String, String),
+    -- Per-model settings as JSON (validated and defaulted by the server), e.g.
+    -- {"allowUnknownFeatures": false}; later features add their own keys.
+    settings    String DEFAULT '{}',
     created_at  DateTime64(3, 'UTC'),
     created_by  String,
     updated_at  DateTime64(3, 'UTC')
