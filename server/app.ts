@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import { ApiKeyRepository } from '../store/apiKeys';
 import type { Store } from '../store/clickhouse';
+import type { IngestPipeline } from '../ingest/pipeline';
 import { ModelRepository } from '../store/models';
 import { ProjectRepository } from '../store/projects';
 import { keyRoutes } from './auth/keys.routes';
@@ -14,13 +15,16 @@ import { errorBody, renderError } from './errors';
 import { healthRoutes } from './health.routes';
 import { httpMetrics, type ServerMetrics } from './metrics';
 import { createRouter } from './openapi';
+import { ingestRoutes } from './ingest.routes';
+import { predictionRoutes } from './predictions.routes';
 import { modelRoutes } from './registry/models.routes';
-import { httpTracing } from './telemetry';
+import { httpTracing } from './tracing';
 
 export interface AppDeps {
   store: Store;
   logger: Logger;
   metrics: ServerMetrics;
+  ingest: IngestPipeline;
   maxBodyBytes: number;
   now?: () => number;
 }
@@ -42,7 +46,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, maxBodyBytes, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -65,6 +69,8 @@ export function createApp({ store, logger, metrics, maxBodyBytes, now = Date.now
   app.route('/', healthRoutes({ store, metrics }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
   app.route('/', modelRoutes({ models, now }));
+  app.route('/', ingestRoutes({ ingest }));
+  app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });

@@ -39,6 +39,9 @@ const configSchema = z.object({
   VIGIL_ADMIN_KEY: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   VIGIL_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
   VIGIL_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
+  VIGIL_INGEST_BATCH_ROWS: positiveInt.default(20_000),
+  VIGIL_INGEST_LINGER_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(2),
+  VIGIL_INGEST_MAX_QUEUED_ROWS: positiveInt.default(200_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
@@ -60,6 +63,8 @@ export interface Config {
   adminKey: string | undefined;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
+  /** Thresholds of the batching writer (rows per insert, linger, queue bound). */
+  ingest: { maxBatchRows: number; lingerMs: number; maxQueuedRows: number };
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   telemetry: { enabled: boolean; serviceName: string };
 }
@@ -99,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminKey: e.VIGIL_ADMIN_KEY,
     maxBodyBytes: e.VIGIL_MAX_BODY_BYTES,
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
+    ingest: { maxBatchRows: e.VIGIL_INGEST_BATCH_ROWS, lingerMs: e.VIGIL_INGEST_LINGER_MS, maxQueuedRows: e.VIGIL_INGEST_MAX_QUEUED_ROWS },
     logLevel: e.LOG_LEVEL,
     telemetry: {
       enabled: Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),

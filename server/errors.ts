@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+import { formatPath, type ErrorDetail } from '../ingest/paths';
+import { QueueFullError, WriterClosedError } from '../ingest/writer';
 import { StorageError } from '../store/errors';
 
 /** The `error.code` values of API.md, each tied to one HTTP status. */
@@ -20,14 +22,12 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorDetail {
-  /** Where in the request the problem is, e.g. `predictions[3].features.age`. */
-  path: string;
-  message: string;
-}
+export { formatPath, type ErrorDetail };
 
 /** Seconds a client should wait before retrying when storage is unavailable. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client should wait when ingest queues are full. */
+export const QUEUE_RETRY_AFTER_SECONDS = 1;
 
 /**
  * An expected failure with its status and code, rendered by `renderError` in the shape of
@@ -46,17 +46,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = ERROR_STATUS[code];
   }
-}
-
-/** A JSON path as users write it: `predictions[3].features.age`, `features["a b"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: ErrorDetail[], requestId?: string) {
@@ -80,6 +69,14 @@ export function renderError(error: unknown, c: Context, logger: Logger): Respons
     const status = error.status as ContentfulStatusCode;
     const message = status === 415 ? `unsupported Content-Type ${JSON.stringify(c.req.header('content-type') ?? '')}; expected application/json` : error.message;
     return c.json(errorBody(codeForStatus(status), message || 'request failed'), status);
+  }
+  if (error instanceof QueueFullError) {
+    c.header('Retry-After', String(QUEUE_RETRY_AFTER_SECONDS));
+    return c.json(errorBody('rate_limited', `ingest is saturated (the ${error.writer} queue is full); retry after ${QUEUE_RETRY_AFTER_SECONDS} s`), 429);
+  }
+  if (error instanceof WriterClosedError) {
+    c.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
+    return c.json(errorBody('storage_unavailable', 'Vigil is shutting down; retry against another instance or after restart'), 503);
   }
   if (error instanceof StorageError && error.unavailable) {
     logger.warn({ err: error, requestId }, 'storage unavailable');

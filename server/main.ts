@@ -4,12 +4,15 @@ import { openStore } from '../store/clickhouse';
 import { migrate } from '../store/migrations';
 import { ApiKeyRepository } from '../store/apiKeys';
 import { ProjectRepository } from '../store/projects';
+import { ModelRepository } from '../store/models';
+import { createIngestMetrics } from '../ingest/metrics';
+import { IngestPipeline } from '../ingest/pipeline';
 import { createApp } from './app';
 import { bootstrapAccess } from './auth/bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
-import { startTracing } from './telemetry';
+import { startTracing } from './tracing';
 
 /** The one entry point: `npm start`. */
 async function main(config: Config): Promise<void> {
@@ -37,7 +40,9 @@ async function main(config: Config): Promise<void> {
     },
   });
 
-  const app = createApp({ store, logger, metrics: createMetrics(), maxBodyBytes: config.maxBodyBytes });
+  const metrics = createMetrics();
+  const ingest = new IngestPipeline({ store, models: new ModelRepository(store), metrics: createIngestMetrics(metrics.registry), logger, writer: config.ingest });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');
   });
@@ -57,6 +62,9 @@ async function main(config: Config): Promise<void> {
     }, config.shutdownTimeoutMs);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
+    // Requests in flight have had their answers; anything still queued is written before
+    // storage closes, so nothing acknowledged is lost.
+    await ingest.close();
     await store.close();
     await stopTracing();
     logger.info('stopped');

@@ -1,7 +1,11 @@
 import { createApp } from '../../server/app';
 import { bootstrapAccess } from '../../server/auth/bootstrap';
 import { createLogger } from '../../server/logger';
-import { createMetrics } from '../../server/metrics';
+import { createMetrics, type ServerMetrics } from '../../server/metrics';
+import { createIngestMetrics } from '../../ingest/metrics';
+import { IngestPipeline } from '../../ingest/pipeline';
+import type { WriterOptions } from '../../ingest/writer';
+import { ModelRepository } from '../../store/models';
 import { ApiKeyRepository } from '../../store/apiKeys';
 import { openStore, type Store } from '../../store/clickhouse';
 import { migrate } from '../../store/migrations';
@@ -13,6 +17,7 @@ export const TEST_ADMIN_KEY = 'test-admin-key-of-project-default';
 
 export interface TestApp {
   store: Store;
+  metrics: ServerMetrics;
   fetcher: Fetcher;
   close(): Promise<void>;
 }
@@ -21,16 +26,28 @@ export interface TestApp {
  * The whole app in this process, on embedded ClickHouse in a fresh directory, called through
  * `app.request()` as Hono's own tests do. One per test file: chDB binds one directory per process.
  */
-export async function openTestApp(options: { maxBodyBytes?: number } = {}): Promise<TestApp> {
+export async function openTestApp(options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store } = {}): Promise<TestApp> {
   const data = tempDataDir();
-  const store = await openStore({ database: 'vigil', dataDir: data.dir });
+  const opened = await openStore({ database: 'vigil', dataDir: data.dir });
+  const store = options.wrapStore?.(opened) ?? opened;
   await migrate(store);
   await bootstrapAccess({ projects: new ProjectRepository(store), keys: new ApiKeyRepository(store), adminKey: TEST_ADMIN_KEY, now: Date.now, announce: () => {} });
-  const app = createApp({ store, logger: createLogger('silent'), metrics: createMetrics(), maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+  const metrics = createMetrics();
+  const logger = createLogger('silent');
+  const ingest = new IngestPipeline({
+    store,
+    models: new ModelRepository(store),
+    metrics: createIngestMetrics(metrics.registry),
+    logger,
+    writer: { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000, ...options.writer },
+  });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
   return {
     store,
     fetcher: async (path, init) => app.request(path, init),
+    metrics,
     async close() {
+      await ingest.close();
       await store.close();
       data.remove();
     },

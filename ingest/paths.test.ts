@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from './errors';
+import { formatPath } from './paths';
 
 describe('formatPath', () => {
   const cases: [string, PropertyKey[], string][] = [

@@ -1,0 +1,160 @@
+import type { Logger } from 'pino';
+import type { Store } from '../store/clickhouse';
+import type { ModelRecord, ModelRepository } from '../store/models';
+import { TelemetryRepository, type FeedbackRow, type PredictionRow, type TelemetrySource } from '../store/telemetry';
+import type { IngestMetrics } from './metrics';
+import { validateFeedback, validatePredictions, type IncomingItem, type Rejection, type ValidationContext } from './validation';
+import { BatchWriter, type WriterOptions } from './writer';
+
+export type IngestOutcome = { ok: true; accepted: number; duplicates: number; ids: string[] } | { ok: false; rejections: Rejection[] };
+
+export interface IngestDeps {
+  store: Store;
+  models: ModelRepository;
+  metrics: IngestMetrics;
+  logger: Logger;
+  writer: WriterOptions;
+  /** The version a model's `production` alias points at; none until the registry says so. */
+  productionVersion?: (project: string, model: string) => Promise<string | undefined>;
+  now?: () => number;
+}
+
+/** How long a model's schema is trusted before ingest reads it again. */
+const MODEL_CACHE_TTL_MS = 5_000;
+
+/** Keeps the first occurrence of each id of one model. */
+function firstOfEachId(rows: PredictionRow[], seen: Set<string>): PredictionRow[] {
+  return rows.filter((row) => {
+    const key = `${row.project}\u0000${row.model}\u0000${row.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Telemetry in: validation against each model's schema, then the batching writers. Used by
+ * every receiver (JSON API, OTLP, Kafka, gateway) so that all of them behave the same.
+ */
+export class IngestPipeline {
+  readonly telemetry: TelemetryRepository;
+  private readonly predictionsWriter: BatchWriter<PredictionRow>;
+  private readonly feedbackWriter: BatchWriter<FeedbackRow>;
+  private readonly modelCache = new Map<string, { model: ModelRecord; expiresAt: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: IngestDeps) {
+    this.now = deps.now ?? Date.now;
+    this.telemetry = new TelemetryRepository(deps.store);
+    const observe = (table: string) => ({
+      onFlush: (rows: number, durationMs: number, failed: boolean) => {
+        deps.metrics.batchRows.observe({ table }, rows);
+        deps.metrics.insertSeconds.observe({ table, outcome: failed ? 'error' : 'ok' }, durationMs / 1000);
+      },
+      onQueueDepth: (rows: number) => deps.metrics.queueRows.set({ table }, rows),
+    });
+    this.predictionsWriter = new BatchWriter('predictions', (requests) => this.writePredictions(requests), deps.writer, observe('predictions'));
+    this.feedbackWriter = new BatchWriter(
+      'feedback',
+      async (requests) => {
+        // Labels are keyed by prediction id and the latest wins, so a re-sent label is harmless.
+        await this.telemetry.insertFeedback(requests.flat());
+        return requests.map(() => 0);
+      },
+      deps.writer,
+      observe('feedback'),
+    );
+  }
+
+  /** Validates and stores predictions; resolves once they are durable. */
+  async predictions(project: string, items: IncomingItem[], source: TelemetrySource): Promise<IngestOutcome> {
+    const validated = await validatePredictions(items, this.context(project, source));
+    if (!validated.ok) return this.reject('prediction', project, validated.rejections);
+    const duplicates = await this.predictionsWriter.submit(validated.rows);
+    this.count('prediction', source, validated.rows, duplicates);
+    return { ok: true, accepted: validated.rows.length, duplicates, ids: validated.rows.map((r) => r.id) };
+  }
+
+  /** Validates and stores labels; resolves once they are durable. */
+  async feedback(project: string, items: IncomingItem[], source: TelemetrySource): Promise<IngestOutcome> {
+    const validated = await validateFeedback(items, this.context(project, source));
+    if (!validated.ok) return this.reject('feedback', project, validated.rejections);
+    await this.feedbackWriter.submit(validated.rows);
+    this.count('feedback', source, validated.rows, 0);
+    return { ok: true, accepted: validated.rows.length, duplicates: 0, ids: validated.rows.map((r) => r.prediction_id) };
+  }
+
+  /** Refuses new items and waits until everything queued is stored. */
+  async close(): Promise<void> {
+    await Promise.all([this.predictionsWriter.close(), this.feedbackWriter.close()]);
+  }
+
+  private context(project: string, source: TelemetrySource): ValidationContext {
+    return {
+      project,
+      source,
+      now: this.now(),
+      model: (name) => this.model(project, name),
+      productionVersion: async (model) => this.deps.productionVersion?.(project, model.name),
+    };
+  }
+
+  private async model(project: string, name: string): Promise<ModelRecord | undefined> {
+    const key = `${project}\u0000${name}`;
+    const cached = this.modelCache.get(key);
+    if (cached && cached.expiresAt > this.now()) return cached.model;
+    const model = await this.deps.models.get(project, name);
+    if (model === undefined) this.modelCache.delete(key);
+    else this.modelCache.set(key, { model, expiresAt: this.now() + MODEL_CACHE_TTL_MS });
+    return model;
+  }
+
+  /**
+   * One insert for a batch of requests. Ids stored before, or repeated within the batch, are
+   * dropped first: re-sent predictions are stored once, across requests and restarts.
+   */
+  private async writePredictions(requests: PredictionRow[][]): Promise<number[]> {
+    const byModel = new Map<string, { project: string; model: string; ids: string[] }>();
+    for (const row of requests.flat()) {
+      const key = `${row.project}\u0000${row.model}`;
+      let entry = byModel.get(key);
+      if (entry === undefined) byModel.set(key, (entry = { project: row.project, model: row.model, ids: [] }));
+      entry.ids.push(row.id);
+    }
+    const stored = new Set<string>();
+    for (const { project, model, ids } of byModel.values()) {
+      for (const id of await this.telemetry.existingPredictionIds(project, model, ids)) stored.add(`${project}\u0000${model}\u0000${id}`);
+    }
+    const seen = new Set(stored);
+    const fresh = requests.map((rows) => firstOfEachId(rows, seen));
+    await this.telemetry.insertPredictions(fresh.flat());
+    return requests.map((rows, i) => rows.length - (fresh[i]?.length ?? 0));
+  }
+
+  private count(kind: string, source: TelemetrySource, rows: { model: string }[], duplicates: number): void {
+    const perModel = new Map<string, number>();
+    for (const row of rows) perModel.set(row.model, (perModel.get(row.model) ?? 0) + 1);
+    for (const [model, n] of perModel) this.deps.metrics.items.inc({ kind, source, model }, n);
+    if (duplicates > 0) this.deps.metrics.duplicates.inc({ kind }, duplicates);
+  }
+
+  private async reject(kind: string, project: string, rejections: Rejection[]): Promise<IngestOutcome> {
+    const counts = new Map<string, { model: string; feature: string; reason: string; count: number }>();
+    for (const r of rejections) {
+      this.deps.metrics.rejected.inc({ kind, reason: r.reason, model: r.model ?? '' });
+      if (r.model === undefined) continue;
+      const key = `${r.model}\u0000${r.feature ?? ''}\u0000${r.reason}`;
+      let entry = counts.get(key);
+      if (entry === undefined) counts.set(key, (entry = { model: r.model, feature: r.feature ?? '', reason: r.reason, count: 0 }));
+      entry.count += 1;
+    }
+    const timestamp = this.now();
+    try {
+      await this.deps.store.insert('ingest_rejections.insert', 'ingest_rejections', [...counts.values()].map((c) => ({ project, timestamp, ...c })));
+    } catch (error) {
+      // The 400 matters more than the count; a lost count is logged, not turned into a 5xx.
+      this.deps.logger.warn({ err: error }, 'could not record ingest rejections');
+    }
+    return { ok: false, rejections };
+  }
+}

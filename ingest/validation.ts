@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { ZodType } from 'zod';
+import type { ModelRecord } from '../store/models';
+import type { FeedbackRow, PredictionRow, TelemetrySource } from '../store/telemetry';
+import { formatPath, type ErrorDetail } from './paths';
+import { FeedbackInputSchema, PredictionInputSchema, type FeedbackInput, type PredictionInput } from './schemas';
+
+/** An item to validate, with where it came from (`predictions[3]`, `resourceLogs[0]...`). */
+export interface IncomingItem {
+  path: string;
+  value: unknown;
+}
+
+/** Why an item was refused; counted per model and feature (see `ingest_rejections`). */
+export type RejectionReason = 'invalid_item' | 'unknown_model' | 'wrong_type' | 'unknown_feature' | 'wrong_prediction_type' | 'wrong_label_type' | 'invalid_timestamp';
+
+export interface Rejection extends ErrorDetail {
+  reason: RejectionReason;
+  /** The model, when the item named one that exists. */
+  model?: string;
+  feature?: string;
+}
+
+export interface ValidationContext {
+  project: string;
+  source: TelemetrySource;
+  /** Arrival time, epoch ms: the default timestamp. */
+  now: number;
+  model(name: string): Promise<ModelRecord | undefined>;
+  /** The version the model's `production` alias points at, if any. */
+  productionVersion(model: ModelRecord): Promise<string | undefined>;
+}
+
+export type Validated<Row> = { ok: true; rows: Row[] } | { ok: false; rejections: Rejection[] };
+
+/** Latest accepted event time: a day ahead of the server clock covers any sane clock skew. */
+const MAX_FUTURE_MS = 24 * 3600 * 1000;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value;
+}
+
+function at(path: string, ...rest: PropertyKey[]): string {
+  const tail = formatPath(rest);
+  return tail === '' ? path : tail.startsWith('[') ? `${path}${tail}` : `${path}.${tail}`;
+}
+
+function parseStructure<T>(schema: ZodType<T>, item: IncomingItem, out: Rejection[]): T | undefined {
+  const parsed = schema.safeParse(item.value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) out.push({ path: at(item.path, ...issue.path), message: issue.message, reason: 'invalid_item' });
+  return undefined;
+}
+
+function eventTime(value: string | number | undefined, path: string, ctx: ValidationContext, out: Rejection[], model: string): number | undefined {
+  if (value === undefined) return ctx.now;
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms) || ms < 0 || ms > ctx.now + MAX_FUTURE_MS) {
+    out.push({ path: at(path, 'timestamp'), message: `expected a time between 1970 and 24 hours from now, got ${describe(value)}`, reason: 'invalid_timestamp', model });
+    return undefined;
+  }
+  return ms;
+}
+
+async function knownModel(name: string, path: string, ctx: ValidationContext, out: Rejection[]): Promise<ModelRecord | undefined> {
+  const model = await ctx.model(name);
+  if (model === undefined) out.push({ path: at(path, 'model'), message: `unknown model ${JSON.stringify(name)}; create it first with POST /v1/models`, reason: 'unknown_model' });
+  return model;
+}
+
+function featureMaps(input: PredictionInput, model: ModelRecord, path: string, out: Rejection[]) {
+  const num: Record<string, number | null> = {};
+  const cat: Record<string, string | null> = {};
+  for (const feature of model.features) {
+    const value = input.features[feature.name];
+    if (value === undefined || value === null) {
+      (feature.type === 'numeric' ? num : cat)[feature.name] = null;
+    } else if (feature.type === 'numeric' && typeof value === 'number' && Number.isFinite(value)) {
+      num[feature.name] = value;
+    } else if (feature.type === 'categorical' && typeof value === 'string') {
+      cat[feature.name] = value;
+    } else {
+      const expected = feature.type === 'numeric' ? 'a number or null' : 'a string or null';
+      out.push({ path: at(path, 'features', feature.name), message: `expected ${expected}, got ${describe(value)}`, reason: 'wrong_type', model: model.name, feature: feature.name });
+    }
+  }
+  if (!model.settings.allowUnknownFeatures) {
+    const declared = new Set(model.features.map((f) => f.name));
+    for (const name of Object.keys(input.features)) {
+      if (declared.has(name)) continue;
+      const names = model.features.map((f) => f.name);
+      const listed = names.length === 0 ? 'none' : `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`;
+      out.push({ path: at(path, 'features', name), message: `unknown feature; model ${JSON.stringify(model.name)} declares: ${listed}`, reason: 'unknown_feature', model: model.name, feature: name });
+    }
+  }
+  return { num, cat };
+}
+
+/**
+ * A model output or label as stored: regression needs a number; classification takes a class
+ * as a number or string, kept as text (and as a number when it is one).
+ */
+function outcome(value: number | string, model: ModelRecord): { num: number | null; cat: string | null } | undefined {
+  if (model.task === 'regression') return typeof value === 'number' ? { num: value, cat: null } : undefined;
+  return { num: typeof value === 'number' ? value : null, cat: String(value) };
+}
+
+/** Checks predictions against their models; all-or-nothing: rows only when every item is valid. */
+export async function validatePredictions(items: IncomingItem[], ctx: ValidationContext): Promise<Validated<PredictionRow>> {
+  const rejections: Rejection[] = [];
+  const rows: PredictionRow[] = [];
+  for (const item of items) {
+    const input = parseStructure(PredictionInputSchema, item, rejections);
+    if (input === undefined) continue;
+    const model = await knownModel(input.model, item.path, ctx, rejections);
+    if (model === undefined) continue;
+    const before = rejections.length;
+    const features = featureMaps(input, model, item.path, rejections);
+    const prediction = outcome(input.prediction, model);
+    if (prediction === undefined) {
+      rejections.push({ path: at(item.path, 'prediction'), message: `expected a number for a regression model, got ${describe(input.prediction)}`, reason: 'wrong_prediction_type', model: model.name });
+    }
+    const timestamp = eventTime(input.timestamp, item.path, ctx, rejections, model.name);
+    if (rejections.length > before || prediction === undefined || timestamp === undefined) continue;
+    rows.push({
+      project: ctx.project,
+      model: model.name,
+      version: input.version ?? (await ctx.productionVersion(model)) ?? '',
+      id: input.id ?? randomUUID(),
+      timestamp,
+      received_at: ctx.now,
+      num_features: features.num,
+      cat_features: features.cat,
+      prediction_num: prediction.num,
+      prediction_cat: prediction.cat,
+      scores: input.scores ?? {},
+      latency_ms: input.latencyMs ?? null,
+      source: ctx.source,
+    });
+  }
+  return rejections.length > 0 ? { ok: false, rejections } : { ok: true, rows };
+}
+
+/** Checks labels against their models' tasks; all-or-nothing like predictions. */
+export async function validateFeedback(items: IncomingItem[], ctx: ValidationContext): Promise<Validated<FeedbackRow>> {
+  const rejections: Rejection[] = [];
+  const rows: FeedbackRow[] = [];
+  for (const item of items) {
+    const input: FeedbackInput | undefined = parseStructure(FeedbackInputSchema, item, rejections);
+    if (input === undefined) continue;
+    const model = await knownModel(input.model, item.path, ctx, rejections);
+    if (model === undefined) continue;
+    const label = outcome(input.label, model);
+    if (label === undefined) {
+      rejections.push({ path: at(item.path, 'label'), message: `expected a number for a regression model, got ${describe(input.label)}`, reason: 'wrong_label_type', model: model.name });
+    }
+    const timestamp = eventTime(input.timestamp, item.path, ctx, rejections, model.name);
+    if (label === undefined || timestamp === undefined) continue;
+    rows.push({ project: ctx.project, model: model.name, prediction_id: input.predictionId, label_num: label.num, label_cat: label.cat, timestamp, received_at: ctx.now, source: ctx.source });
+  }
+  return rejections.length > 0 ? { ok: false, rejections } : { ok: true, rows };
+}
