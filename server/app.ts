@@ -17,7 +17,7 @@ import { httpMetrics, type ServerMetrics } from './metrics';
 import { createRouter } from './openapi';
 import { ingestRoutes } from './ingest.routes';
 import { predictionRoutes } from './predictions.routes';
-import { modelRoutes } from './registry/models.routes';
+import { registryRoutes } from './registry';
 import { httpTracing } from './tracing';
 
 export interface AppDeps {
@@ -68,7 +68,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
 
   app.route('/', healthRoutes({ store, metrics }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
-  app.route('/', modelRoutes({ models, now }));
+  app.route('/', registryRoutes({ store, models, logger, now }));
   app.route('/', ingestRoutes({ ingest }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', docsRoutes());

@@ -1,8 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { BaselineRepository } from '../../store/baselines';
 import type { ModelRecord, ModelRepository } from '../../store/models';
+import type { RegistryRepository } from '../../store/registry';
 import { callerOf, requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, conflictError, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
+import type { RegistryChanges } from './changes';
+import { presentVersion } from './presenters';
+import { AliasSchema, ModelParams, VersionSchema } from './schemas';
 
 const NameSchema = z
   .string()
@@ -18,7 +24,7 @@ const FeatureSchema = z
 
 const ModelSettingsSchema = z
   .object({
-    allowUnknownFeatures: z.boolean().default(false).openapi({ description: 'Accept and ignore features the model does not declare, instead of rejecting the item' }),
+    allowUnknownFeatures: z.boolean().default(false).openapi({ description: 'Accept and ignore features the model does not declare, instead of rejecting the item (or the baseline column)' }),
   })
   .openapi('ModelSettings');
 
@@ -61,7 +67,18 @@ const ModelSchema = z
   })
   .openapi('Model');
 
-const ModelParams = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' }, example: 'fraud-detector' }) });
+const ModelSummarySchema = ModelSchema.extend({
+  summary: z.object({
+    versionCount: z.number(),
+    latestVersion: z.string().nullable().openapi({ description: 'The most recently registered version' }),
+    aliases: z.record(z.string(), z.string()).openapi({ description: 'Alias → version', example: { production: '3', canary: '4' } }),
+  }),
+}).openapi('ModelSummary');
+
+const ModelDetailSchema = ModelSchema.extend({
+  versions: z.array(VersionSchema).openapi({ description: 'Registered versions, oldest first, each with its baseline status' }),
+  aliases: z.array(AliasSchema),
+}).openapi('ModelDetail');
 
 const createModel = createRoute({
   method: 'post',
@@ -78,46 +95,67 @@ const listModels = createRoute({
   method: 'get',
   path: '/v1/models',
   tags: ['models'],
-  summary: "List the project's models",
+  summary: "List the project's models with a registry summary",
   security: bearerSecurity,
   middleware: [requireScope('read')],
-  responses: { 200: jsonResponse(z.object({ models: z.array(ModelSchema) }), 'Models, by name'), ...commonErrors },
+  responses: { 200: jsonResponse(z.object({ models: z.array(ModelSummarySchema) }), 'Models, by name'), ...commonErrors },
 });
 
 const getModel = createRoute({
   method: 'get',
   path: '/v1/models/{model}',
   tags: ['models'],
-  summary: 'One model',
+  summary: 'One model with its versions, aliases and baseline status',
   security: bearerSecurity,
   middleware: [requireScope('read')],
   request: { params: ModelParams },
-  responses: { 200: jsonResponse(ModelSchema, 'The model'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(ModelDetailSchema, 'The model'), ...commonErrors, ...notFoundError },
 });
 
 /** A model as the API shows it: the project is implied by the key. */
-function present(model: ModelRecord) {
+export function presentModel(model: ModelRecord) {
   const { project: _project, ...shown } = model;
   return shown;
 }
 
-export function modelRoutes({ models, now }: { models: ModelRepository; now: () => number }) {
+/** The caller's model of that name, or 404: keys of another project never see it. */
+export async function modelOf(models: ModelRepository, c: Context, name: string): Promise<ModelRecord> {
+  const found = await models.get(callerOf(c).project, name);
+  if (found === undefined) throw new ApiError('not_found', `model ${JSON.stringify(name)} not found`);
+  return found;
+}
+
+export interface ModelRoutesDeps {
+  models: ModelRepository;
+  registry: RegistryRepository;
+  baselines: BaselineRepository;
+  changes: RegistryChanges;
+  now: () => number;
+}
+
+export function modelRoutes({ models, registry, baselines, changes, now }: ModelRoutesDeps) {
   return createRouter()
     .openapi(createModel, async (c) => {
       const caller = callerOf(c);
       const body = c.req.valid('json');
       const created = await models.create({ project: caller.project, createdBy: caller.keyId, ...body }, now());
       if (created === undefined) throw new ApiError('conflict', `model ${JSON.stringify(body.name)} already exists`);
-      return c.json(present(created), 201);
+      await changes.modelCreated(presentModel(created), { project: caller.project, keyId: caller.keyId, reason: null });
+      return c.json(presentModel(created), 201);
     })
     .openapi(listModels, async (c) => {
-      const list = await models.list(callerOf(c).project);
-      return c.json({ models: list.map(present) }, 200);
+      const project = callerOf(c).project;
+      const [list, summaries] = await Promise.all([models.list(project), registry.summaries(project)]);
+      return c.json(
+        { models: list.map((m) => ({ ...presentModel(m), summary: summaries.get(m.name) ?? { versionCount: 0, latestVersion: null, aliases: {} } })) },
+        200,
+      );
     })
     .openapi(getModel, async (c) => {
       const { model } = c.req.valid('param');
-      const found = await models.get(callerOf(c).project, model);
-      if (found === undefined) throw new ApiError('not_found', `model ${JSON.stringify(model)} not found`);
-      return c.json(present(found), 200);
+      const found = await modelOf(models, c, model);
+      const [versions, aliases] = await Promise.all([registry.listVersions(found.project, model), registry.listAliases(found.project, model)]);
+      const statuses = await baselines.statuses(found.project, model, versions.map((v) => v.version));
+      return c.json({ ...presentModel(found), versions: versions.map((v) => presentVersion(v, statuses.get(v.version))), aliases }, 200);
     });
 }
