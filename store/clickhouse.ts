@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { backOff } from 'exponential-backoff';
-import { createChdbConnection } from 'chdb/connection';
+import { createChdbConnection, type ChdbConnection } from 'chdb/connection';
+import { Readable } from 'node:stream';
 import { StorageError, isStorageUnavailable } from './errors';
 
 export interface StoreOptions {
@@ -32,7 +33,10 @@ export interface Store {
   query<Row>(tag: string, sql: string, params?: QueryParams): Promise<Row[]>;
   /** Runs a statement that returns no rows (DDL, INSERT ... SELECT). */
   command(tag: string, sql: string, params?: QueryParams): Promise<void>;
-  /** Inserts rows as JSONEachRow. Not retried here: the caller owns its retry policy. */
+  /**
+   * Inserts rows, serialised once as JSONEachRow and handed over as bytes (chDB's raw insert
+   * embedded, the HTTP body against a server). Not retried here: the caller owns its retry policy.
+   */
   insert<Row extends object>(tag: string, table: string, rows: readonly Row[]): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -57,12 +61,24 @@ async function traced<T>(tag: string, run: () => Promise<T>): Promise<T> {
 
 const queryId = (tag: string) => `vigil-${tag}-${randomUUID()}`;
 
+/** Table names come from Vigil's code, never from requests; this keeps it that way. */
+function assertTableName(table: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`invalid table name: ${JSON.stringify(table)}`);
+}
+
+/** Rows as JSONEachRow bytes: one `JSON.stringify` per row, joined once. */
+function jsonLines(rows: readonly object[]): Buffer {
+  return Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n'));
+}
+
 class ClickHouseStore implements Store {
   constructor(
     private readonly client: ClickHouseClient,
     readonly mode: 'embedded' | 'server',
     readonly database: string,
     readonly cluster: string | undefined,
+    /** The chDB connection in embedded mode, for its zero-copy raw insert. */
+    private readonly chdb?: ChdbConnection,
   ) {}
 
   query<Row>(tag: string, sql: string, params?: QueryParams): Promise<Row[]> {
@@ -85,8 +101,17 @@ class ClickHouseStore implements Store {
 
   insert<Row extends object>(tag: string, table: string, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
+    assertTableName(table);
     return traced(tag, async () => {
-      await this.client.insert({ table, values: rows as Row[], format: 'JSONEachRow', query_id: queryId(tag) });
+      const values = jsonLines(rows);
+      if (this.chdb !== undefined) {
+        // Measured: the raw insert is about twice as fast as the client's insert over the same
+        // connection, which re-concatenates the body into the SQL text (docs/architecture.md).
+        await this.chdb.chdb.rawInsert({ table: `${this.database}.${table}`, values, format: 'JSONEachRow' });
+        return;
+      }
+      const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([values]), query_id: queryId(tag) });
+      result.stream.resume();
     });
   }
 
@@ -118,8 +143,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     mkdirSync(path, { recursive: true });
     // chdb types its Connection against its own copy of @clickhouse/client-common; the
     // runtime contract is the same one @clickhouse/client expects.
-    const connection = createChdbConnection({ path }) as unknown as ClickHouseClientConfigOptions['connection'];
-    const client = createClient({ connection });
+    const chdb = createChdbConnection({ path });
+    const client = createClient({ connection: chdb as unknown as ClickHouseClientConfigOptions['connection'] });
     try {
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${options.database}` });
       // chDB ignores the client's `database` option, but its session keeps `USE` for its
@@ -129,7 +154,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await client.close();
       throw new StorageError('open', error);
     }
-    return new ClickHouseStore(client, 'embedded', options.database, undefined);
+    return new ClickHouseStore(client, 'embedded', options.database, undefined, chdb);
   }
 
   const common = { url: options.url, username: options.user ?? 'default', password: options.password ?? '', application: 'vigil' };

@@ -51,8 +51,12 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
 }
 
-/** The ClickHouse exception code of an error, when it carries one. */
+/**
+ * The ClickHouse exception code of an error, when it carries one: `@clickhouse/client` puts it
+ * in `code` (as text), chDB's native errors in `clickhouseCode`.
+ */
 export function clickhouseCode(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'clickhouseCode' in error && typeof error.clickhouseCode === 'number') return error.clickhouseCode;
   const code = errorCode(error);
   return code !== undefined && /^\d+$/.test(code) ? Number(code) : undefined;
 }

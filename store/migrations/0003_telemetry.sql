@@ -1,7 +1,11 @@
 -- Predictions: one row each, as sent. Sorted by (project, model, time) so that a model's window
 -- is one contiguous range; partitioned by day of event time. Features are kept in two maps by
--- declared type; a null value is a missing feature. A re-sent id is filtered out before insert
--- (see prediction_ids); ReplacingMergeTree is the backstop for the rare race between replicas.
+-- declared type; a null value is a missing feature. Per-feature values for the detectors are
+-- derived from the maps inside ClickHouse when a window is evaluated (ARRAY JOIN over
+-- mapKeys/mapValues in the same scan), not exploded at insert time: a materialised view with
+-- one row per (prediction, feature) cut insert throughput several times (docs/architecture.md).
+-- A re-sent id is filtered out before insert (see prediction_ids); ReplacingMergeTree is the
+-- backstop for the rare race between replicas.
 CREATE TABLE IF NOT EXISTS predictions
 (
     project        LowCardinality(String),
@@ -39,34 +43,6 @@ ORDER BY (project, model, id);
 CREATE MATERIALIZED VIEW IF NOT EXISTS prediction_ids_mv TO prediction_ids AS
 SELECT project, model, id, version, timestamp
 FROM predictions;
-
--- One row per (prediction, feature), derived inside ClickHouse from the maps above, sorted so
--- that one feature of one model over a time window is one contiguous range for the detectors.
-CREATE TABLE IF NOT EXISTS feature_values
-(
-    project   LowCardinality(String),
-    model     LowCardinality(String),
-    version   LowCardinality(String),
-    feature   LowCardinality(String),
-    timestamp DateTime64(3, 'UTC'),
-    id        String,
-    num       Nullable(Float64),
-    cat       Nullable(String)
-)
-ENGINE = MergeTree
-PARTITION BY toYYYYMMDD(timestamp)
-ORDER BY (project, model, feature, timestamp)
-TTL toDateTime(timestamp) + INTERVAL 400 DAY;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS feature_values_num_mv TO feature_values AS
-SELECT project, model, version, feature, timestamp, id, num, CAST(NULL, 'Nullable(String)') AS cat
-FROM predictions
-ARRAY JOIN mapKeys(num_features) AS feature, mapValues(num_features) AS num;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS feature_values_cat_mv TO feature_values AS
-SELECT project, model, version, feature, timestamp, id, CAST(NULL, 'Nullable(Float64)') AS num, cat
-FROM predictions
-ARRAY JOIN mapKeys(cat_features) AS feature, mapValues(cat_features) AS cat;
 
 -- Ground truth, joined to predictions by id; it may arrive before or after its prediction.
 -- The latest label for an id wins.

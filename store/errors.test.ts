@@ -1,0 +1,42 @@
+import { createServer } from 'node:net';
+import { createClient } from '@clickhouse/client';
+import { describe, expect, it } from 'vitest';
+import { clickhouseCode, isStorageUnavailable, StorageError } from './errors';
+
+describe('isStorageUnavailable', () => {
+  const cases: [string, unknown, boolean][] = [
+    ['a ClickHouse timeout (client error, code as text)', Object.assign(new Error('Timeout exceeded'), { code: '159' }), true],
+    ['disk full (chDB error, clickhouseCode)', Object.assign(new Error('Cannot reserve space'), { code: 'CHDB_INSERT', clickhouseCode: 243 }), true],
+    ['a table that is read-only', Object.assign(new Error('read only'), { code: '242' }), true],
+    ['a syntax error', Object.assign(new Error('Syntax error'), { code: '62' }), false],
+    ['an unknown table', Object.assign(new Error('Unknown table'), { code: '60' }), false],
+    ['a parse error in inserted data', Object.assign(new Error('Cannot parse input'), { code: 'CHDB_INSERT', clickhouseCode: 27 }), false],
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), true],
+    ['a socket error wrapped by a client', new Error('request failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }), true],
+    ['a programming error', new TypeError('x is not a function'), false],
+  ];
+  it.each(cases)('%s', (_name, error, expected) => {
+    expect(isStorageUnavailable(error)).toBe(expected);
+    expect(new StorageError('test', error).unavailable).toBe(expected);
+  });
+
+  it('reads the code of chDB and client errors alike', () => {
+    expect(clickhouseCode(Object.assign(new Error(), { code: '60' }))).toBe(60);
+    expect(clickhouseCode(Object.assign(new Error(), { code: 'CHDB_INSERT', clickhouseCode: 27 }))).toBe(27);
+    expect(clickhouseCode(Object.assign(new Error(), { code: 'ECONNREFUSED' }))).toBeUndefined();
+  });
+
+  it('classifies what @clickhouse/client throws when no server listens', async () => {
+    // A port that was just free: the real client's real failure, not a hand-made one.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const client = createClient({ url: `http://127.0.0.1:${port}`, request_timeout: 2000 });
+    const error = await client.query({ query: 'SELECT 1' }).catch((e: unknown) => e);
+    await client.close();
+    expect(isStorageUnavailable(error)).toBe(true);
+  });
+});
