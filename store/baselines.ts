@@ -76,8 +76,13 @@ export interface WriteBaselineInput {
   now: () => number;
 }
 
-/** Rows per insert: ~10 MB of JSON for 20 features, small against chDB's per-insert cost. */
-const DEFAULT_CHUNK_ROWS = 20_000;
+/**
+ * Rows per insert. chDB holds an insert's JSON, its parsed block and the view's exploded block
+ * at once, so memory grows with this (measured for 20 features: 5,000 rows ~180 MiB peak RSS
+ * delta, 20,000 ~470, 50,000 ~810) while fewer, larger inserts are faster; see
+ * docs/architecture.md for the numbers behind this choice.
+ */
+const DEFAULT_CHUNK_ROWS = 10_000;
 
 /**
  * Follows a version to the baseline it uses: its own when it has one, else along
@@ -276,12 +281,9 @@ export class BaselineRepository {
     const [numericRows, categoricalRows, categoryRows] = await Promise.all([
       numeric.length === 0
         ? []
-        : this.store.query<{ feature: string; present: string; total: string; min: number | null; max: number | null; mean: number | null; std: number | null; q: (number | null)[] }>(
+        : this.store.query<{ feature: string; present: string; min: number | null; max: number | null; mean: number | null; std: number | null }>(
             'baselines.profile.numeric',
-            // The levels are literals built from a validated integer: parametric aggregate
-            // arguments must be constants.
-            `SELECT feature, count(num) AS present, count() AS total, min(num) AS min, max(num) AS max, avg(num) AS mean,
-                    stddevPopStable(num) AS std, quantilesExactInclusive(${quantileLevels(bins)})(num) AS q
+            `SELECT feature, count(num) AS present, min(num) AS min, max(num) AS max, avg(num) AS mean, stddevPopStable(num) AS std
              FROM baseline_values WHERE ${where} AND feature IN {features:Array(String)} GROUP BY feature`,
             { project, model, baselineId, features: numeric },
           ),
@@ -303,6 +305,19 @@ export class BaselineRepository {
             { project, model, baselineId, features: categorical, top },
           ),
     ]);
+    // Exact quantiles hold every value of a feature in memory: one feature at a time keeps
+    // that to 8 bytes per row instead of 8 bytes per cell of the whole file.
+    const quantilesBy = new Map<string, number[]>();
+    for (const feature of numeric) {
+      const rows = await this.store.query<{ q: (number | null)[] }>(
+        'baselines.profile.quantiles',
+        // The levels are literals built from a validated integer: parametric aggregate
+        // arguments must be constants.
+        `SELECT quantilesExactInclusive(${quantileLevels(bins)})(num) AS q FROM baseline_values WHERE ${where} AND feature = {feature:String} AND num IS NOT NULL`,
+        { project, model, baselineId, feature },
+      );
+      quantilesBy.set(feature, (rows[0]?.q ?? []).filter((q): q is number => typeof q === 'number' && Number.isFinite(q)));
+    }
     const numericBy = new Map(numericRows.map((r) => [r.feature, r]));
     const categoricalBy = new Map(categoricalRows.map((r) => [r.feature, r]));
     const categoriesBy = new Map<string, { value: string; count: number }[]>();
@@ -325,7 +340,7 @@ export class BaselineRepository {
           max: count > 0 ? (row?.max ?? null) : null,
           mean: count > 0 ? (row?.mean ?? null) : null,
           std: count > 0 ? (row?.std ?? null) : null,
-          edges: count > 0 ? dedupeEdges((row?.q ?? []).filter((q): q is number => typeof q === 'number')) : [],
+          edges: count > 0 ? dedupeEdges(quantilesBy.get(column.feature) ?? []) : [],
         };
         return numeric;
       }
