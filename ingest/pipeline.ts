@@ -6,7 +6,17 @@ import type { IngestMetrics } from './metrics';
 import { validateFeedback, validatePredictions, type IncomingItem, type Rejection, type ValidationContext } from './validation';
 import { BatchWriter, type WriterOptions } from './writer';
 
-export type IngestOutcome = { ok: true; accepted: number; duplicates: number; ids: string[] } | { ok: false; rejections: Rejection[] };
+/** What one request stored of one kind. */
+export interface Stored {
+  accepted: number;
+  duplicates: number;
+  /** Prediction ids in request order (for feedback, the ids the labels are for). */
+  ids: string[];
+}
+
+export type IngestRefusal = { ok: false; rejections: Rejection[] };
+export type IngestOutcome = ({ ok: true } & Stored) | IngestRefusal;
+export type MixedOutcome = { ok: true; predictions: Stored; feedback: Stored } | IngestRefusal;
 
 export interface IngestDeps {
   store: Store;
@@ -43,6 +53,10 @@ export class IngestPipeline {
   private readonly modelCache = new Map<string, { model: ModelRecord; expiresAt: number }>();
   private readonly now: () => number;
 
+  get metrics(): IngestMetrics {
+    return this.deps.metrics;
+  }
+
   constructor(private readonly deps: IngestDeps) {
     this.now = deps.now ?? Date.now;
     this.telemetry = new TelemetryRepository(deps.store);
@@ -68,20 +82,38 @@ export class IngestPipeline {
 
   /** Validates and stores predictions; resolves once they are durable. */
   async predictions(project: string, items: IncomingItem[], source: TelemetrySource): Promise<IngestOutcome> {
-    const validated = await validatePredictions(items, this.context(project, source));
-    if (!validated.ok) return this.reject('prediction', project, validated.rejections);
-    const duplicates = await this.predictionsWriter.submit(validated.rows);
-    this.count('prediction', source, validated.rows, duplicates);
-    return { ok: true, accepted: validated.rows.length, duplicates, ids: validated.rows.map((r) => r.id) };
+    const outcome = await this.mixed(project, { predictions: items }, source);
+    return outcome.ok ? { ok: true, ...outcome.predictions } : outcome;
   }
 
   /** Validates and stores labels; resolves once they are durable. */
   async feedback(project: string, items: IncomingItem[], source: TelemetrySource): Promise<IngestOutcome> {
-    const validated = await validateFeedback(items, this.context(project, source));
-    if (!validated.ok) return this.reject('feedback', project, validated.rejections);
-    await this.feedbackWriter.submit(validated.rows);
-    this.count('feedback', source, validated.rows, 0);
-    return { ok: true, accepted: validated.rows.length, duplicates: 0, ids: validated.rows.map((r) => r.prediction_id) };
+    const outcome = await this.mixed(project, { feedback: items }, source);
+    return outcome.ok ? { ok: true, ...outcome.feedback } : outcome;
+  }
+
+  /**
+   * Predictions and labels of one request (an OTLP export carries both): every item of both
+   * is validated before anything is written, so a request is refused whole or stored whole.
+   */
+  async mixed(project: string, items: { predictions?: IncomingItem[]; feedback?: IncomingItem[] }, source: TelemetrySource): Promise<MixedOutcome> {
+    const context = this.context(project, source);
+    const predictions = await validatePredictions(items.predictions ?? [], context);
+    const feedback = await validateFeedback(items.feedback ?? [], context);
+    if (!predictions.ok || !feedback.ok) {
+      return this.reject(project, [
+        ...(predictions.ok ? [] : predictions.rejections.map((r) => ({ ...r, kind: 'prediction' }))),
+        ...(feedback.ok ? [] : feedback.rejections.map((r) => ({ ...r, kind: 'feedback' }))),
+      ]);
+    }
+    const [duplicates] = await Promise.all([this.predictionsWriter.submit(predictions.rows), this.feedbackWriter.submit(feedback.rows)]);
+    this.count('prediction', source, predictions.rows, duplicates);
+    this.count('feedback', source, feedback.rows, 0);
+    return {
+      ok: true,
+      predictions: { accepted: predictions.rows.length, duplicates, ids: predictions.rows.map((r) => r.id) },
+      feedback: { accepted: feedback.rows.length, duplicates: 0, ids: feedback.rows.map((r) => r.prediction_id) },
+    };
   }
 
   /** Refuses new items and waits until everything queued is stored. */
@@ -138,10 +170,10 @@ export class IngestPipeline {
     if (duplicates > 0) this.deps.metrics.duplicates.inc({ kind }, duplicates);
   }
 
-  private async reject(kind: string, project: string, rejections: Rejection[]): Promise<IngestOutcome> {
+  private async reject(project: string, rejections: (Rejection & { kind: string })[]): Promise<IngestRefusal> {
     const counts = new Map<string, { model: string; feature: string; reason: string; count: number }>();
     for (const r of rejections) {
-      this.deps.metrics.rejected.inc({ kind, reason: r.reason, model: r.model ?? '' });
+      this.deps.metrics.rejected.inc({ kind: r.kind, reason: r.reason, model: r.model ?? '' });
       if (r.model === undefined) continue;
       const key = `${r.model}\u0000${r.feature ?? ''}\u0000${r.reason}`;
       let entry = counts.get(key);
@@ -155,6 +187,6 @@ export class IngestPipeline {
       // The 400 matters more than the count; a lost count is logged, not turned into a 5xx.
       this.deps.logger.warn({ err: error }, 'could not record ingest rejections');
     }
-    return { ok: false, rejections };
+    return { ok: false, rejections: rejections.map(({ kind: _kind, ...rejection }) => rejection) };
   }
 }

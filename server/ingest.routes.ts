@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { decodeOtlpLogs, sourcePath, type LogRecordItem } from '../ingest/otlp';
+import type { IngestMetrics } from '../ingest/metrics';
 import type { IngestOutcome, IngestPipeline } from '../ingest/pipeline';
 import { FeedbackBodySchema, IngestResultSchema, MAX_ITEMS_PER_REQUEST, PredictionsBodySchema } from '../ingest/schemas';
 import type { IncomingItem, Rejection } from '../ingest/validation';
@@ -35,6 +37,30 @@ const postFeedback = createRoute({
   responses: { 200: jsonResponse(IngestResultSchema.omit({ ids: true }), 'Every item is stored'), ...ingestErrors },
 });
 
+const postLogs = createRoute({
+  method: 'post',
+  path: '/v1/logs',
+  tags: ['telemetry'],
+  summary: 'OTLP/HTTP logs: ml.prediction and ml.feedback log records become predictions and labels',
+  description:
+    'An OpenTelemetry `ExportLogsServiceRequest` as `application/x-protobuf` or `application/json`. Records follow the conventions of the API contract (`event.name` = `ml.prediction` or `ml.feedback`, attributes `ml.model.name`, `ml.features`, ...); other records are counted and ignored. All-or-nothing like `/v1/predictions`.',
+  security: bearerSecurity,
+  middleware: [requireScope('ingest')],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/x-protobuf': { schema: { type: 'string', format: 'binary' } },
+        'application/json': { schema: { type: 'object', description: 'OTLP/JSON ExportLogsServiceRequest' } },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Stored: an empty ExportLogsServiceResponse, in the encoding of the request' },
+    ...ingestErrors,
+  },
+});
+
 /** Details shown at most per 400; the message says how many there were in all. */
 const MAX_DETAILS = 100;
 
@@ -60,7 +86,23 @@ export function itemsOf(field: string, values: unknown[]): IncomingItem[] {
   return values.map((value, i) => ({ path: `${field}[${i}]`, value }));
 }
 
-export function ingestRoutes({ ingest }: { ingest: IngestPipeline }) {
+/** The OTLP/HTTP encoding of a Content-Type, or a 415. */
+function otlpEncoding(contentType: string | undefined): 'protobuf' | 'json' {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/x-protobuf' || mediaType === 'application/protobuf') return 'protobuf';
+  if (mediaType === 'application/json') return 'json';
+  throw new ApiError('unsupported_media_type', `unsupported Content-Type ${JSON.stringify(contentType ?? '')}; OTLP/HTTP logs are application/x-protobuf or application/json`);
+}
+
+/** Items of decoded log records, keyed by their record path so errors can name the attribute. */
+function logItems(entries: LogRecordItem<object>[], byPath: Map<string, LogRecordItem<object>>) {
+  return entries.map((entry) => {
+    byPath.set(entry.path, entry);
+    return { path: entry.path, value: entry.item };
+  });
+}
+
+export function ingestRoutes({ ingest, metrics }: { ingest: IngestPipeline; metrics: IngestMetrics }) {
   return createRouter()
     .openapi(postPredictions, async (c) => {
       const { predictions } = c.req.valid('json');
@@ -71,6 +113,33 @@ export function ingestRoutes({ ingest }: { ingest: IngestPipeline }) {
       const { feedback } = c.req.valid('json');
       const { accepted, duplicates } = stored(await ingest.feedback(callerOf(c).project, itemsOf('feedback', feedback), 'api'));
       return c.json({ accepted, duplicates }, 200);
+    })
+    .openapi(postLogs, async (c) => {
+      const encoding = otlpEncoding(c.req.header('content-type'));
+      const decoded = decodeOtlpLogs(new Uint8Array(await c.req.arrayBuffer()), encoding);
+      if (!decoded.ok) throw new ApiError('invalid_request', `not an OTLP logs request: ${decoded.message}`);
+      metrics.otlpIgnored.inc(decoded.ignored);
+      if (decoded.predictions.length + decoded.feedback.length > MAX_ITEMS_PER_REQUEST) {
+        throw new ApiError('payload_too_large', `more than ${MAX_ITEMS_PER_REQUEST} ml log records in one request: export smaller batches`);
+      }
+      const byPath = new Map<string, LogRecordItem<object>>();
+      const outcome = await ingest.mixed(
+        callerOf(c).project,
+        { predictions: logItems(decoded.predictions, byPath), feedback: logItems(decoded.feedback, byPath) },
+        'otlp',
+      );
+      if (!outcome.ok) {
+        // Point each problem at the attribute the sender wrote, not at Vigil's item shape.
+        throw rejectionError(
+          outcome.rejections.map((r) => {
+            const record = /^resourceLogs\[\d+\]\.scopeLogs\[\d+\]\.logRecords\[\d+\]/.exec(r.path)?.[0];
+            const entry = record === undefined ? undefined : byPath.get(record);
+            return entry === undefined ? r : { ...r, path: sourcePath(entry, r.path) };
+          }),
+        );
+      }
+      // OTLP/HTTP: an empty ExportLogsServiceResponse in the request's encoding (zero bytes in protobuf).
+      return encoding === 'json' ? c.json({}, 200) : c.body(new Uint8Array(0), 200, { 'Content-Type': 'application/x-protobuf' });
     });
 }
 
