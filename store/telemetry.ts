@@ -142,6 +142,20 @@ export class TelemetryRepository {
     };
   }
 
+  /** Versions that predictions were logged under, registered or not, with counts and times. */
+  async versionsSeen(project: string, model: string): Promise<{ version: string; predictions: number; firstSeen: string; lastSeen: string }[]> {
+    const rows = await this.store.query<{ version: string; predictions: string; first_seen: string; last_seen: string }>(
+      'traffic.versions_seen',
+      `SELECT version, countMerge(predictions) AS predictions, min(first_seen) AS first_seen, max(last_seen) AS last_seen
+       FROM traffic_minutely
+       WHERE project = {project:String} AND model = {model:String}
+       GROUP BY version
+       ORDER BY first_seen`,
+      { project, model },
+    );
+    return rows.map((r) => ({ version: r.version, predictions: Number(r.predictions), firstSeen: toRfc3339(r.first_seen), lastSeen: toRfc3339(r.last_seen) }));
+  }
+
   /** One prediction by id, found through the id index, with its label. */
   async get(project: string, model: string, id: string): Promise<StoredPrediction | undefined> {
     const rows = await this.store.query<StoredPredictionRow>(

@@ -44,6 +44,37 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS prediction_ids_mv TO prediction_ids AS
 SELECT project, model, id, version, timestamp
 FROM predictions;
 
+-- Traffic per model, version and minute, aggregated as rows arrive: the cost of reading it
+-- grows with minutes, not with predictions. Serves versions seen (registered or not), request
+-- rates and latency percentiles. Read with the -Merge combinators.
+CREATE TABLE IF NOT EXISTS traffic_minutely
+(
+    project     LowCardinality(String),
+    model       LowCardinality(String),
+    version     LowCardinality(String),
+    minute      DateTime('UTC'),
+    predictions AggregateFunction(count),
+    latency_ms  AggregateFunction(quantilesTDigest(0.5, 0.9, 0.99), Float64),
+    first_seen  SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last_seen   SimpleAggregateFunction(max, DateTime64(3, 'UTC'))
+)
+ENGINE = AggregatingMergeTree
+PARTITION BY toYYYYMM(minute)
+ORDER BY (project, model, version, minute);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS traffic_minutely_mv TO traffic_minutely AS
+SELECT
+    project,
+    model,
+    version,
+    toStartOfMinute(timestamp) AS minute,
+    countState() AS predictions,
+    quantilesTDigestStateIf(0.5, 0.9, 0.99)(assumeNotNull(latency_ms), latency_ms IS NOT NULL) AS latency_ms,
+    min(timestamp) AS first_seen,
+    max(timestamp) AS last_seen
+FROM predictions
+GROUP BY project, model, version, minute;
+
 -- Ground truth, joined to predictions by id; it may arrive before or after its prediction.
 -- The latest label for an id wins.
 CREATE TABLE IF NOT EXISTS feedback
