@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/clickhouse';
-import type { ModelRecord, ModelRepository } from '../store/models';
+import type { Registry } from 'prom-client';
+import { ModelRepository, type ModelRecord } from '../store/models';
+import { RegistryRepository } from '../store/registry';
 import { TelemetryRepository, type FeedbackRow, type PredictionRow, type TelemetrySource } from '../store/telemetry';
-import type { IngestMetrics } from './metrics';
+import { createIngestMetrics, type IngestMetrics } from './metrics';
 import { validateFeedback, validatePredictions, type IncomingItem, type Rejection, type ValidationContext } from './validation';
 import { BatchWriter, type WriterOptions } from './writer';
 
@@ -55,6 +57,22 @@ export class IngestPipeline {
 
   get metrics(): IngestMetrics {
     return this.deps.metrics;
+  }
+
+  /**
+   * The pipeline as the server runs it: models and the `production` alias read from the store,
+   * metrics on the server's registry.
+   */
+  static forServer({ store, registry, logger, writer }: { store: Store; registry: Registry; logger: Logger; writer: WriterOptions }): IngestPipeline {
+    const aliases = new RegistryRepository(store);
+    return new IngestPipeline({
+      store,
+      models: new ModelRepository(store),
+      metrics: createIngestMetrics(registry),
+      logger,
+      writer,
+      productionVersion: (project, model) => aliases.resolveAlias(project, model, 'production'),
+    });
   }
 
   constructor(private readonly deps: IngestDeps) {
@@ -122,12 +140,18 @@ export class IngestPipeline {
   }
 
   private context(project: string, source: TelemetrySource): ValidationContext {
+    // One alias lookup per model and request: the version on arrival, not one query per item.
+    const production = new Map<string, Promise<string | undefined>>();
     return {
       project,
       source,
       now: this.now(),
       model: (name) => this.model(project, name),
-      productionVersion: async (model) => this.deps.productionVersion?.(project, model.name),
+      productionVersion: (model) => {
+        let version = production.get(model.name);
+        if (version === undefined) production.set(model.name, (version = this.deps.productionVersion?.(project, model.name) ?? Promise.resolve(undefined)));
+        return version;
+      },
     };
   }
 

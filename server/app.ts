@@ -17,7 +17,7 @@ import { httpMetrics, type ServerMetrics } from './metrics';
 import { createRouter } from './openapi';
 import { ingestRoutes } from './ingest.routes';
 import { predictionRoutes } from './predictions.routes';
-import { registryRoutes } from './registry';
+import { registryRoutes, STREAMED_UPLOAD_PATH } from './registry';
 import { httpTracing } from './tracing';
 
 export interface AppDeps {
@@ -57,13 +57,12 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
   app.use('*', httpTracing());
   app.use('*', httpMetrics(metrics));
   app.use('*', requestLog(logger));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds the limit of ${maxBodyBytes} bytes; split it into smaller requests`), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds the limit of ${maxBodyBytes} bytes; split it into smaller requests`), 413),
+  });
+  // Baseline uploads are streamed, any size, never buffered: the limit would read them whole.
+  app.use('/v1/*', (c, next) => (c.req.method === 'POST' && STREAMED_UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next)));
   app.use('/v1/*', authentication(authenticator));
 
   app.route('/', healthRoutes({ store, metrics }));

@@ -4,8 +4,6 @@ import { openStore } from '../store/clickhouse';
 import { migrate } from '../store/migrations';
 import { ApiKeyRepository } from '../store/apiKeys';
 import { ProjectRepository } from '../store/projects';
-import { ModelRepository } from '../store/models';
-import { createIngestMetrics } from '../ingest/metrics';
 import { IngestPipeline } from '../ingest/pipeline';
 import { createApp } from './app';
 import { bootstrapAccess } from './auth/bootstrap';
@@ -41,7 +39,7 @@ async function main(config: Config): Promise<void> {
   });
 
   const metrics = createMetrics();
-  const ingest = new IngestPipeline({ store, models: new ModelRepository(store), metrics: createIngestMetrics(metrics.registry), logger, writer: config.ingest });
+  const ingest = IngestPipeline.forServer({ store, registry: metrics.registry, logger, writer: config.ingest });
   const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');

@@ -145,3 +145,15 @@ describe('bad input', () => {
     expect(fetched.body.features[0].name).toBe("it's \"quoted\"");
   });
 });
+
+describe('streamed uploads', () => {
+  it('takes a baseline larger than the request body limit', async () => {
+    expect((await admin().post('/v1/models', { name: 'streamed', task: 'regression', features: [{ name: 'x', type: 'numeric' }] })).status).toBe(201);
+    expect((await admin().post('/v1/models/streamed/versions', { version: '1' })).status).toBe(201);
+    const csv = `x\n${Array.from({ length: 3000 }, (_, i) => String(i / 7)).join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(4096);
+    const response = await admin().post('/v1/models/streamed/versions/1/baseline', csv, { 'content-type': 'text/csv' });
+    expect(response.status).toBe(201);
+    expect(response.body.rowCount ?? response.body.profile?.rowCount).toBe(3000);
+  });
+});

@@ -215,3 +215,25 @@ describe('GET /v1/models/{model}/predictions', () => {
     expect(bad.body.error.details[0].path).toBe('cursor');
   });
 });
+
+describe('versions', () => {
+  it("records the production alias's version on arrival when an item names none", async () => {
+    const admin = reader();
+    expect((await admin.post('/v1/models/price/versions', { version: '5' })).status).toBe(201);
+    expect((await admin.post('/v1/models/price/versions', { version: '6' })).status).toBe(201);
+    const point = (version: string) => t.fetcher('/v1/models/price/aliases/production', { method: 'PUT', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ version }) });
+    expect((await point('5')).status).toBe(200);
+    await ingest().post('/v1/predictions', { predictions: [{ model: 'price', id: 'alias-1', features: { rooms: 1 }, prediction: 1 }] });
+    expect((await point('6')).status).toBe(200);
+    await ingest().post('/v1/predictions', { predictions: [{ model: 'price', id: 'alias-2', features: { rooms: 1 }, prediction: 1 }, { model: 'price', id: 'alias-3', version: 'explicit', features: { rooms: 1 }, prediction: 1 }] });
+    expect((await storedRows('price', ['alias-1', 'alias-2', 'alias-3'])).map((r) => r.version)).toEqual(['5', '6', 'explicit']);
+  });
+
+  it('shows versions seen in traffic on the model, registered or not', async () => {
+    const model = await reader().get('/v1/models/price');
+    expect(model.status).toBe(200);
+    const seen = Object.fromEntries(model.body.seenVersions.map((v: { version: string }) => [v.version, v]));
+    expect(seen['5']).toMatchObject({ registered: true, predictions: 1 });
+    expect(seen['explicit']).toMatchObject({ registered: false, predictions: 1 });
+  });
+});

@@ -4,6 +4,7 @@ import type { Store } from '../../store/clickhouse';
 import { ModelLocks } from '../../store/modelLocks';
 import type { ModelRepository } from '../../store/models';
 import { RegistryRepository } from '../../store/registry';
+import { TelemetryRepository } from '../../store/telemetry';
 import { RegistryAuditLog } from '../../store/registryAudit';
 import { createRouter } from '../openapi';
 import { aliasRoutes } from './aliases.routes';
@@ -35,7 +36,7 @@ export function registryRoutes({ store, models, logger, now = Date.now, baseline
   const audit = new RegistryAuditLog(store);
   const changes = new RegistryChanges({ registry, baselines, audit, locks: new ModelLocks(), now });
   return createRouter()
-    .route('/', modelRoutes({ models, registry, baselines, changes, now }))
+    .route('/', modelRoutes({ models, telemetry: new TelemetryRepository(store), registry, baselines, changes, now }))
     .route('/', versionRoutes({ models, registry, baselines, changes }))
     .route('/', aliasRoutes({ models, registry, changes }))
     .route('/', baselineRoutes({ models, registry, baselines, changes, now, logger }))

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { BaselineRepository } from '../../store/baselines';
 import type { ModelRecord, ModelRepository } from '../../store/models';
+import type { TelemetryRepository } from '../../store/telemetry';
 import type { RegistryRepository } from '../../store/registry';
 import { callerOf, requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
@@ -75,9 +76,20 @@ const ModelSummarySchema = ModelSchema.extend({
   }),
 }).openapi('ModelSummary');
 
+const SeenVersionSchema = z
+  .object({
+    version: z.string().openapi({ description: 'Empty when predictions named no version and no production alias existed' }),
+    registered: z.boolean(),
+    predictions: z.number().int(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+  })
+  .openapi('SeenVersion');
+
 const ModelDetailSchema = ModelSchema.extend({
   versions: z.array(VersionSchema).openapi({ description: 'Registered versions, oldest first, each with its baseline status' }),
   aliases: z.array(AliasSchema),
+  seenVersions: z.array(SeenVersionSchema).openapi({ description: 'Versions predictions were logged under, registered or not, by first prediction time' }),
 }).openapi('ModelDetail');
 
 const createModel = createRoute({
@@ -127,13 +139,14 @@ export async function modelOf(models: ModelRepository, c: Context, name: string)
 
 export interface ModelRoutesDeps {
   models: ModelRepository;
+  telemetry: TelemetryRepository;
   registry: RegistryRepository;
   baselines: BaselineRepository;
   changes: RegistryChanges;
   now: () => number;
 }
 
-export function modelRoutes({ models, registry, baselines, changes, now }: ModelRoutesDeps) {
+export function modelRoutes({ models, telemetry, registry, baselines, changes, now }: ModelRoutesDeps) {
   return createRouter()
     .openapi(createModel, async (c) => {
       const caller = callerOf(c);
@@ -154,8 +167,21 @@ export function modelRoutes({ models, registry, baselines, changes, now }: Model
     .openapi(getModel, async (c) => {
       const { model } = c.req.valid('param');
       const found = await modelOf(models, c, model);
-      const [versions, aliases] = await Promise.all([registry.listVersions(found.project, model), registry.listAliases(found.project, model)]);
+      const [versions, aliases, seen] = await Promise.all([
+        registry.listVersions(found.project, model),
+        registry.listAliases(found.project, model),
+        telemetry.versionsSeen(found.project, model),
+      ]);
       const statuses = await baselines.statuses(found.project, model, versions.map((v) => v.version));
-      return c.json({ ...presentModel(found), versions: versions.map((v) => presentVersion(v, statuses.get(v.version))), aliases }, 200);
+      const registered = new Set(versions.map((v) => v.version));
+      return c.json(
+        {
+          ...presentModel(found),
+          versions: versions.map((v) => presentVersion(v, statuses.get(v.version))),
+          aliases,
+          seenVersions: seen.map((v) => ({ ...v, registered: registered.has(v.version) })),
+        },
+        200,
+      );
     });
 }

@@ -2,10 +2,8 @@ import { createApp } from '../../server/app';
 import { bootstrapAccess } from '../../server/auth/bootstrap';
 import { createLogger } from '../../server/logger';
 import { createMetrics, type ServerMetrics } from '../../server/metrics';
-import { createIngestMetrics } from '../../ingest/metrics';
 import { IngestPipeline } from '../../ingest/pipeline';
 import type { WriterOptions } from '../../ingest/writer';
-import { ModelRepository } from '../../store/models';
 import { ApiKeyRepository } from '../../store/apiKeys';
 import { openStore, type Store } from '../../store/clickhouse';
 import { migrate } from '../../store/migrations';
@@ -34,10 +32,9 @@ export async function openTestApp(options: { maxBodyBytes?: number; writer?: Par
   await bootstrapAccess({ projects: new ProjectRepository(store), keys: new ApiKeyRepository(store), adminKey: TEST_ADMIN_KEY, now: Date.now, announce: () => {} });
   const metrics = createMetrics();
   const logger = createLogger('silent');
-  const ingest = new IngestPipeline({
+  const ingest = IngestPipeline.forServer({
     store,
-    models: new ModelRepository(store),
-    metrics: createIngestMetrics(metrics.registry),
+    registry: metrics.registry,
     logger,
     writer: { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000, ...options.writer },
   });
