@@ -28,19 +28,14 @@ export const FEEDBACK_ATTRIBUTES = {
 } as const;
 
 /** Attributes a resource may carry for all its records; a record's own attribute wins. */
-export const RESOURCE_ATTRIBUTES = new Set<string>([PREDICTION_ATTRIBUTES.model, PREDICTION_ATTRIBUTES.version]);
+export const RESOURCE_ATTRIBUTES: ReadonlySet<string> = new Set([PREDICTION_ATTRIBUTES.model, PREDICTION_ATTRIBUTES.version]);
 
-/** Every attribute the mapping reads from a record, looked up in one pass. */
-export const RECORD_ATTRIBUTES = new Set<string>([
-  EVENT_NAME_ATTRIBUTE,
-  ...Object.values(PREDICTION_ATTRIBUTES),
-  ...Object.values(FEEDBACK_ATTRIBUTES),
-]);
+/** Every attribute the mapping reads from a record, each once. */
+export const READ_ATTRIBUTES: readonly string[] = [
+  ...new Set([EVENT_NAME_ATTRIBUTE, ...Object.values(PREDICTION_ATTRIBUTES), ...Object.values(FEEDBACK_ATTRIBUTES)]),
+];
 
 /** How a path names an attribute of its owner (a record or resource): `attributes["ml.features"]`. */
 export function attributePath(owner: string, key: string): string {
   return `${owner}.attributes[${JSON.stringify(key)}]`;
 }
-
-/** `.attributes["ml.features"]` and so on for every attribute read, built once. */
-export const ATTRIBUTE_PATH_SUFFIX: ReadonlyMap<string, string> = new Map([...RECORD_ATTRIBUTES].map((key) => [key, attributePath('', key)]));

@@ -73,6 +73,12 @@ describe('OTLP/JSON as the specification writes it', () => {
     expect(b!.ok && 'timestamp' in b!.predictions[0]!.item).toBe(false);
   });
 
+  it('keeps an attribute sent without a value as null, even over the resource', () => {
+    const record = { eventName: 'ml.prediction', attributes: [{ key: 'ml.model.name' }, kv('ml.latency_ms', {})] };
+    const result = decodeOtlpLogs(jsonText(requestWith(record, [kv('ml.model.name', { stringValue: 'churn' })])), 'json');
+    expect(result.ok && result.predictions[0]!.item).toEqual({ model: null, latencyMs: null });
+  });
+
   it('ignores fields it does not know, as OTLP requires of receivers', () => {
     const body = { futureField: [1, 2], ...requestWith({ ...collectorPrediction, somethingNew: { a: 1 } }) };
     const result = decodeOtlpLogs(jsonText(body), 'json');

@@ -1,69 +1,90 @@
 import { anyValueToPlain } from './anyValue';
 import {
-  ATTRIBUTE_PATH_SUFFIX,
   EVENT_NAME_ATTRIBUTE,
   FEEDBACK_ATTRIBUTES,
   FEEDBACK_EVENT,
   PREDICTION_ATTRIBUTES,
   PREDICTION_EVENT,
-  RECORD_ATTRIBUTES,
+  READ_ATTRIBUTES,
   RESOURCE_ATTRIBUTES,
+  attributePath,
 } from './attributes';
 import { nanosToEpochMs } from './int64';
 import type { AnyValueMessage, KeyValueMessage, LogRecordMessage, LogsRequestMessage } from './messages';
 import type { LogRecordItem, OtlpDecodeSuccess, OtlpFeedbackInput, OtlpPredictionInput } from './types';
 
-/** Values of the attributes Vigil reads, by attribute key; absent keys are not in it. */
-type Attributes = Map<string, AnyValueMessage | null | undefined>;
+/** Each attribute read gets a slot number. */
+const SLOT_OF: ReadonlyMap<string, number> = new Map(READ_ATTRIBUTES.map((key, slot) => [key, slot]));
 
-/** The wanted attributes of a list, in one pass; a repeated key keeps its last value. */
-function findAttributes(attributes: readonly KeyValueMessage[], wanted: ReadonlySet<string>, into: Attributes): Attributes {
-  into.clear();
-  for (const attribute of attributes) if (wanted.has(attribute.key)) into.set(attribute.key, attribute.value);
-  return into;
+function slotOf(key: string): number {
+  const slot = SLOT_OF.get(key);
+  if (slot === undefined) throw new Error(`attribute ${key} is not in READ_ATTRIBUTES`);
+  return slot;
+}
+
+const EVENT_NAME_SLOT = slotOf(EVENT_NAME_ATTRIBUTE);
+
+/**
+ * The values of the attributes read from one attribute list, by slot: undefined when the
+ * attribute is absent, null when it is present without a value. Two arrays (record, resource)
+ * serve a whole request: a batch holds thousands of records, and only the items outlive them.
+ */
+type AttributeSlots = Array<AnyValueMessage | null | undefined>;
+
+/** Fills `slots` from an attribute list in one pass; a repeated key keeps its last value. */
+function fillSlots(attributes: readonly KeyValueMessage[], slots: AttributeSlots): void {
+  slots.fill(undefined);
+  for (const attribute of attributes) {
+    const slot = SLOT_OF.get(attribute.key);
+    if (slot !== undefined) slots[slot] = attribute.value ?? null;
+  }
 }
 
 /** The record's event name: the LogRecord `eventName` field, else its `event.name` attribute. */
-function eventNameOf(record: LogRecordMessage, attributes: Attributes): string | undefined {
+function eventNameOf(record: LogRecordMessage, slots: AttributeSlots): string | undefined {
   if (record.eventName) return record.eventName;
-  const attribute = attributes.get(EVENT_NAME_ATTRIBUTE);
+  const attribute = slots[EVENT_NAME_SLOT];
   return attribute?.value === 'stringValue' ? (attribute.stringValue ?? undefined) : undefined;
 }
 
-/** An item kind's fields: [field, attribute key, `.attributes["key"]`, may the resource give it]. */
-type FieldSources = ReadonlyArray<readonly [field: string, key: string, pathSuffix: string, fromResource: boolean]>;
+/** An item kind's fields: what each is called, its attribute's slot and path, and whether a resource may give it. */
+type FieldSources = ReadonlyArray<{ field: string; slot: number; pathSuffix: string; fromResource: boolean }>;
 
 function fieldSources(fields: Readonly<Record<string, string>>): FieldSources {
-  return Object.entries(fields).map(([field, key]) => [field, key, ATTRIBUTE_PATH_SUFFIX.get(key) ?? '', RESOURCE_ATTRIBUTES.has(key)] as const);
+  return Object.entries(fields).map(([field, key]) => ({ field, slot: slotOf(key), pathSuffix: attributePath('', key), fromResource: RESOURCE_ATTRIBUTES.has(key) }));
 }
 
 const PREDICTION_FIELDS = fieldSources(PREDICTION_ATTRIBUTES);
 const FEEDBACK_FIELDS = fieldSources(FEEDBACK_ATTRIBUTES);
 
+/** Where a record and its resource are, and the attributes read from each. */
+interface Origin {
+  recordPath: string;
+  record: AttributeSlots;
+  resourcePath: string;
+  resource: AttributeSlots;
+}
+
 /**
  * Reads an item's fields from the record's attributes, else (model name and version) from its
  * resource's, and notes where each field comes from or would come from.
  */
-function readItem(fields: FieldSources, record: LogRecordMessage, recordPath: string, attributes: Attributes, resourcePath: string, resource: Attributes) {
+function readItem(fields: FieldSources, record: LogRecordMessage, origin: Origin) {
   const item: Record<string, unknown> = {};
   const fieldPaths: Record<string, string> = {};
-  for (const [field, key, pathSuffix, fromResource] of fields) {
-    if (attributes.has(key)) {
-      item[field] = anyValueToPlain(attributes.get(key));
-      fieldPaths[field] = recordPath + pathSuffix;
-    } else if (fromResource && resource.has(key)) {
-      item[field] = anyValueToPlain(resource.get(key));
-      fieldPaths[field] = resourcePath + pathSuffix;
-    } else {
-      fieldPaths[field] = recordPath + pathSuffix;
-    }
+  for (const { field, slot, pathSuffix, fromResource } of fields) {
+    const own = origin.record[slot];
+    const inherited = fromResource ? origin.resource[slot] : undefined;
+    if (own !== undefined) item[field] = anyValueToPlain(own);
+    else if (inherited !== undefined) item[field] = anyValueToPlain(inherited);
+    fieldPaths[field] = (own === undefined && inherited !== undefined ? origin.resourcePath : origin.recordPath) + pathSuffix;
   }
   const time = nanosToEpochMs(record.timeUnixNano);
   const observed = time === undefined ? nanosToEpochMs(record.observedTimeUnixNano) : undefined;
   if (time !== undefined) item.timestamp = time;
   else if (observed !== undefined) item.timestamp = observed;
-  fieldPaths.timestamp = observed === undefined ? `${recordPath}.timeUnixNano` : `${recordPath}.observedTimeUnixNano`;
-  return { path: recordPath, item, fieldPaths };
+  fieldPaths.timestamp = `${origin.recordPath}.${observed === undefined ? 'timeUnixNano' : 'observedTimeUnixNano'}`;
+  return { path: origin.recordPath, item, fieldPaths };
 }
 
 /**
@@ -73,28 +94,21 @@ function readItem(fields: FieldSources, record: LogRecordMessage, recordPath: st
  */
 export function mapLogsRequest(request: LogsRequestMessage): OtlpDecodeSuccess {
   const result: OtlpDecodeSuccess = { ok: true, predictions: [], feedback: [], ignored: 0 };
-  // Reused for every record: a batch holds thousands, and only the items outlive the loop.
-  const attributes: Attributes = new Map();
-  const resource: Attributes = new Map();
+  const origin: Origin = { recordPath: '', record: [], resourcePath: '', resource: [] };
   for (const [i, resourceLogs] of request.resourceLogs.entries()) {
-    const resourcePath = `resourceLogs[${i}].resource`;
-    findAttributes(resourceLogs.resource?.attributes ?? [], RESOURCE_ATTRIBUTES, resource);
-    for (const [j, scopeLogs] of resourceLogs.scopeLogs.entries()) {
-      for (const [k, record] of scopeLogs.logRecords.entries()) {
-        findAttributes(record.attributes, RECORD_ATTRIBUTES, attributes);
-        const event = eventNameOf(record, attributes);
+    origin.resourcePath = `resourceLogs[${i}].resource`;
+    fillSlots(resourceLogs.resource?.attributes ?? [], origin.resource);
+    for (const [j, { logRecords }] of resourceLogs.scopeLogs.entries()) {
+      for (const [k, record] of logRecords.entries()) {
+        fillSlots(record.attributes, origin.record);
+        const event = eventNameOf(record, origin.record);
         if (event !== PREDICTION_EVENT && event !== FEEDBACK_EVENT) {
           result.ignored += 1;
           continue;
         }
-        const recordPath = `resourceLogs[${i}].scopeLogs[${j}].logRecords[${k}]`;
-        if (event === PREDICTION_EVENT) {
-          const item = readItem(PREDICTION_FIELDS, record, recordPath, attributes, resourcePath, resource);
-          result.predictions.push(item as LogRecordItem<OtlpPredictionInput>);
-        } else {
-          const item = readItem(FEEDBACK_FIELDS, record, recordPath, attributes, resourcePath, resource);
-          result.feedback.push(item as LogRecordItem<OtlpFeedbackInput>);
-        }
+        origin.recordPath = `resourceLogs[${i}].scopeLogs[${j}].logRecords[${k}]`;
+        if (event === PREDICTION_EVENT) result.predictions.push(readItem(PREDICTION_FIELDS, record, origin) as LogRecordItem<OtlpPredictionInput>);
+        else result.feedback.push(readItem(FEEDBACK_FIELDS, record, origin) as LogRecordItem<OtlpFeedbackInput>);
       }
     }
   }
