@@ -6,6 +6,7 @@ import { createChdbConnection, type ChdbConnection } from 'chdb/connection';
 import { startServer } from '../test/support/server';
 import { loadMigrations, migrate } from '../store/migrations';
 import { openStore } from '../store/clickhouse';
+import { runAsScript } from './script';
 import { median, percentile, printResult, seededRandom, spread, type BenchResult } from './support';
 
 /**
@@ -157,8 +158,4 @@ export async function benchIngestHttp(options: IngestBenchOptions): Promise<Benc
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const smoke = process.argv.includes('--smoke');
-  const results = await benchIngestHttp(smoke ? { requestsPerRun: 4, runs: 1, clients: 2, batch: 100 } : { requestsPerRun: 100, runs: 5, clients: 4, batch: 1000 });
-  results.forEach(printResult);
-}
+await runAsScript(import.meta.url, (smoke) => benchIngestHttp(smoke ? { requestsPerRun: 4, runs: 1, clients: 2, batch: 100 } : { requestsPerRun: 100, runs: 5, clients: 4, batch: 1000 }), printResult);

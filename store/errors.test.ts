@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { createClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { describe, expect, it } from 'vitest';
 import { clickhouseCode, isStorageUnavailable, StorageError } from './errors';
 
@@ -34,7 +34,7 @@ describe('isStorageUnavailable', () => {
         probe.close(() => resolve(port));
       });
     });
-    const client = createClient({ url: `http://127.0.0.1:${port}`, request_timeout: 2000 });
+    const client = createClient({ url: `http://127.0.0.1:${port}`, request_timeout: 2000, log: { level: ClickHouseLogLevel.OFF } });
     const error = await client.query({ query: 'SELECT 1' }).catch((e: unknown) => e);
     await client.close();
     expect(isStorageUnavailable(error)).toBe(true);
