@@ -68,7 +68,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
   app.route('/', healthRoutes({ store, metrics }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
   app.route('/', registryRoutes({ store, models, logger, now }));
-  app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics }));
+  app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', docsRoutes());
 

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import { decodeOtlpLogs, sourcePath, type LogRecordItem } from '../ingest/otlp';
 import type { IngestMetrics } from '../ingest/metrics';
 import type { IngestOutcome, IngestPipeline } from '../ingest/pipeline';
@@ -102,7 +103,27 @@ function logItems(entries: LogRecordItem<object>[], byPath: Map<string, LogRecor
   });
 }
 
-export function ingestRoutes({ ingest, metrics }: { ingest: IngestPipeline; metrics: IngestMetrics }) {
+/**
+ * The body as sent before `Content-Encoding`: OpenTelemetry exporters gzip by default. The
+ * inflated size is bounded like any body, so a small bomb cannot expand without limit.
+ */
+function decompressed(body: Uint8Array, contentEncoding: string | undefined, maxBytes: number): Uint8Array {
+  const coding = (contentEncoding ?? 'identity').trim().toLowerCase();
+  if (coding === 'identity' || coding === '') return body;
+  if (coding !== 'gzip' && coding !== 'deflate') {
+    throw new ApiError('unsupported_media_type', `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}; send gzip, deflate or none`);
+  }
+  try {
+    return coding === 'gzip' ? gunzipSync(body, { maxOutputLength: maxBytes }) : inflateSync(body, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ApiError('payload_too_large', `the ${coding} body inflates beyond the limit of ${maxBytes} bytes; send smaller batches`);
+    }
+    throw new ApiError('invalid_request', `the body is not valid ${coding}: ${(error as Error).message}`);
+  }
+}
+
+export function ingestRoutes({ ingest, metrics, maxBodyBytes }: { ingest: IngestPipeline; metrics: IngestMetrics; maxBodyBytes: number }) {
   return createRouter()
     .openapi(postPredictions, async (c) => {
       const { predictions } = c.req.valid('json');
@@ -116,7 +137,8 @@ export function ingestRoutes({ ingest, metrics }: { ingest: IngestPipeline; metr
     })
     .openapi(postLogs, async (c) => {
       const encoding = otlpEncoding(c.req.header('content-type'));
-      const decoded = decodeOtlpLogs(new Uint8Array(await c.req.arrayBuffer()), encoding);
+      const body = decompressed(new Uint8Array(await c.req.arrayBuffer()), c.req.header('content-encoding'), maxBodyBytes);
+      const decoded = decodeOtlpLogs(body, encoding);
       if (!decoded.ok) throw new ApiError('invalid_request', `not an OTLP logs request: ${decoded.message}`);
       metrics.otlpIgnored.inc(decoded.ignored);
       if (decoded.predictions.length + decoded.feedback.length > MAX_ITEMS_PER_REQUEST) {

@@ -1,6 +1,7 @@
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { OTLPLogExporter as OtlpHttpJsonExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPLogExporter as OtlpProtoExporter } from '@opentelemetry/exporter-logs-otlp-proto';
+import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { LoggerProvider, SimpleLogRecordProcessor, type LogRecordExporter } from '@opentelemetry/sdk-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,17 @@ describe('OTLP/HTTP logs', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual([{ path: 'resourceLogs[0].scopeLogs[0].logRecords[1].attributes["ml.features"].amount', message: 'expected a number or null, got string "lots"' }]);
     expect((await api.get('/v1/models/fraud/predictions/otlp-bad-1')).status).toBe(404);
+  });
+
+  it('takes gzip bodies, as the OpenTelemetry exporters send by default', async () => {
+    const exporter = new OtlpProtoExporter({ url: `${server.url}/v1/logs`, headers, compression: CompressionAlgorithm.GZIP });
+    await emit(exporter, [{ eventName: 'ml.prediction', attributes: { 'ml.prediction.id': 'otlp-gzip-1', 'ml.features': { amount: 1.5, country: 'SE' }, 'ml.prediction.value': 0 } }]);
+    const found = await apiClient(overHttp(server.url), ADMIN_KEY).get('/v1/models/fraud/predictions/otlp-gzip-1');
+    expect(found.body).toMatchObject({ features: { amount: 1.5, country: 'SE' } });
+    const notGzip = await fetch(`${server.url}/v1/logs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"resourceLogs": []}' });
+    expect(notGzip.status).toBe(400);
+    const brotli = await fetch(`${server.url}/v1/logs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'br' }, body: '{}' });
+    expect(brotli.status).toBe(415);
   });
 
   it('answers 400 for a body that is not OTLP and 415 for another content type', async () => {
