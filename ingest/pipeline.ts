@@ -31,6 +31,19 @@ export interface IngestDeps {
   now?: () => number;
 }
 
+/** One row of `ingest_rejections`: refused items of one model, feature and reason. */
+interface RejectionCountRow {
+  project: string;
+  timestamp: number;
+  model: string;
+  feature: string;
+  reason: string;
+  count: number;
+}
+
+/** Rejection counts are coalesced this long before they are written. */
+const REJECTION_COUNT_LINGER_MS = 1_000;
+
 /** How long a model's schema is trusted before ingest reads it again. */
 const MODEL_CACHE_TTL_MS = 5_000;
 
@@ -52,6 +65,7 @@ export class IngestPipeline {
   readonly telemetry: TelemetryRepository;
   private readonly predictionsWriter: BatchWriter<PredictionRow>;
   private readonly feedbackWriter: BatchWriter<FeedbackRow>;
+  private readonly rejectionsWriter: BatchWriter<RejectionCountRow>;
   private readonly modelCache = new Map<string, { model: ModelRecord; expiresAt: number }>();
   private readonly now: () => number;
 
@@ -96,6 +110,14 @@ export class IngestPipeline {
       deps.writer,
       observe('feedback'),
     );
+    this.rejectionsWriter = new BatchWriter(
+      'ingest_rejections',
+      async (requests) => {
+        await deps.store.insert('ingest_rejections.insert', 'ingest_rejections', requests.flat());
+        return requests.map(() => 0);
+      },
+      { maxBatchRows: deps.writer.maxBatchRows, lingerMs: REJECTION_COUNT_LINGER_MS, maxQueuedRows: deps.writer.maxQueuedRows },
+    );
   }
 
   /** Validates and stores predictions; resolves once they are durable. */
@@ -136,7 +158,7 @@ export class IngestPipeline {
 
   /** Refuses new items and waits until everything queued is stored. */
   async close(): Promise<void> {
-    await Promise.all([this.predictionsWriter.close(), this.feedbackWriter.close()]);
+    await Promise.all([this.predictionsWriter.close(), this.feedbackWriter.close(), this.rejectionsWriter.close()]);
   }
 
   private context(project: string, source: TelemetrySource): ValidationContext {
@@ -205,12 +227,11 @@ export class IngestPipeline {
       entry.count += 1;
     }
     const timestamp = this.now();
-    try {
-      await this.deps.store.insert('ingest_rejections.insert', 'ingest_rejections', [...counts.values()].map((c) => ({ project, timestamp, ...c })));
-    } catch (error) {
-      // The 400 matters more than the count; a lost count is logged, not turned into a 5xx.
+    // Counted in the background and coalesced over a second: a flood of bad requests must not
+    // become a flood of tiny inserts, and the 400 does not wait for its count.
+    this.rejectionsWriter.submit([...counts.values()].map((c) => ({ project, timestamp, ...c }))).catch((error: unknown) => {
       this.deps.logger.warn({ err: error }, 'could not record ingest rejections');
-    }
+    });
     return { ok: false, rejections: rejections.map(({ kind: _kind, ...rejection }) => rejection) };
   }
 }
