@@ -17,6 +17,7 @@ import { httpMetrics, type ServerMetrics } from './metrics';
 import { createRouter } from './openapi';
 import { ingestRoutes } from './ingest.routes';
 import { predictionRoutes } from './predictions.routes';
+import { monitoringRoutes } from './monitoring';
 import { registryRoutes, STREAMED_UPLOAD_PATH } from './registry';
 import { httpTracing } from './tracing';
 
@@ -70,6 +71,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
   app.route('/', registryRoutes({ store, models, logger, now }));
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
+  app.route('/', monitoringRoutes({ store, models, logger, now }));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });

@@ -10,9 +10,38 @@ export interface FeatureSpec {
 export interface ModelSettings {
   /** Accept (and ignore) features the model does not declare, instead of rejecting the item. */
   allowUnknownFeatures: boolean;
+  /** Detector window size: `<n>m`, `<n>h` or `<n>d`, tumbling, aligned to the epoch (UTC). */
+  windowSize: string;
+  /** A window is evaluated once its end plus this much has passed; later rows re-evaluate it. */
+  allowedLatenessMs: number;
+  /** Windows with fewer current values get `insufficient_data` (STATISTICS.md). */
+  minSamples: number;
+  /** PSI at or above this is drift. */
+  psiDrift: number;
+  /** PSI at or above this (and below psiDrift) is moderate. */
+  psiModerate: number;
+  /** A Benjamini-Hochberg adjusted p-value below this is significant. */
+  adjustedPValue: number;
+  /** Smallest normed Wasserstein distance that is not negligible. */
+  wassersteinNormedMin: number;
+  /** Smallest Jensen-Shannon distance that is not negligible. */
+  jsDistanceMin: number;
+  /** Positive class of a binary classifier; default: "1" / "true" / 1. */
+  positiveClass: string | null;
 }
 
-export const DEFAULT_MODEL_SETTINGS: ModelSettings = { allowUnknownFeatures: false };
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
+  allowUnknownFeatures: false,
+  windowSize: '1h',
+  allowedLatenessMs: 300_000,
+  minSamples: 100,
+  psiDrift: 0.2,
+  psiModerate: 0.1,
+  adjustedPValue: 0.05,
+  wassersteinNormedMin: 0.1,
+  jsDistanceMin: 0.1,
+  positiveClass: null,
+};
 
 export interface ModelRecord {
   project: string;

@@ -26,6 +26,15 @@ const FeatureSchema = z
 const ModelSettingsSchema = z
   .object({
     allowUnknownFeatures: z.boolean().default(false).openapi({ description: 'Accept and ignore features the model does not declare, instead of rejecting the item (or the baseline column)' }),
+    windowSize: z.string().regex(/^[1-9]\d{0,4}[mhd]$/, 'expected a window size such as "15m", "1h" or "1d"').default('1h').openapi({ description: 'Detector window: tumbling, aligned to the epoch in UTC' }),
+    allowedLatenessMs: z.number().int().min(0).max(30 * 86_400_000).default(300_000).openapi({ description: 'A window is evaluated once its end plus this much has passed; later data re-evaluates it' }),
+    minSamples: z.number().int().min(1).default(100).openapi({ description: 'Windows with fewer current values get insufficient_data' }),
+    psiDrift: z.number().positive().default(0.2),
+    psiModerate: z.number().positive().default(0.1),
+    adjustedPValue: z.number().gt(0).lt(1).default(0.05),
+    wassersteinNormedMin: z.number().min(0).default(0.1),
+    jsDistanceMin: z.number().min(0).max(1).default(0.1),
+    positiveClass: z.string().nullable().default(null).openapi({ description: 'Positive class of a binary classifier; default "1" (also 1 and "true")' }),
   })
   .openapi('ModelSettings');
 
@@ -49,7 +58,7 @@ const CreateModelSchema = z
     description: z.string().max(10_000).default(''),
     owner: z.string().max(256).default(''),
     tags: z.record(z.string().max(256), z.string().max(1024)).default({}).openapi({ example: { team: 'risk' } }),
-    settings: ModelSettingsSchema.default({ allowUnknownFeatures: false }),
+    settings: ModelSettingsSchema.prefault({}),
   })
   .openapi('CreateModel');
 

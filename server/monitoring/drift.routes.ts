@@ -1,0 +1,108 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { DriftDetector } from '../../detectors/evaluate';
+import { windowSizeMs } from '../../detectors/windows';
+import type { StoredFeatureResult, WindowWithFeatures } from '../../store/detections';
+import type { ModelRepository } from '../../store/models';
+import { requireScope } from '../auth/middleware';
+import { ApiError } from '../errors';
+import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
+import { modelOf } from '../registry/models.routes';
+import { DriftResponseSchema, MAX_RUN_WINDOWS, ModelParams, RangeQuery, TimeQuery, rangeOf } from './schemas';
+
+const getDrift = createRoute({
+  method: 'get',
+  path: '/v1/models/{model}/drift',
+  tags: ['monitoring'],
+  summary: 'Stored drift results per window and feature',
+  description:
+    'Reads stored results only (the scheduler and POST .../drift/run compute them). Windows are per model version: each (window, version) is judged against that version\'s baseline. `bins=true` adds edges, categories and counts.',
+  security: bearerSecurity,
+  middleware: [requireScope('read')],
+  request: {
+    params: ModelParams,
+    query: RangeQuery.extend({
+      feature: z.string().optional().openapi({ description: 'Only this feature (`__prediction` for the model output)' }),
+      bins: z.enum(['true', 'false']).optional().openapi({ description: 'Include edges/categories and baseline/current counts' }),
+    }),
+  },
+  responses: { 200: jsonResponse(DriftResponseSchema, 'Windows, oldest first'), ...commonErrors, ...notFoundError },
+});
+
+const RunSchema = z
+  .object({
+    from: TimeQuery.unwrap().or(z.number().int()).openapi({ example: '2026-11-20T00:00:00Z' }),
+    to: TimeQuery.unwrap().or(z.number().int()).openapi({ example: '2026-11-21T00:00:00Z' }),
+    window: z.string().optional().openapi({ description: 'Window size (`15m`, `1h`, `1d`) instead of the model\'s, or `all` for one window over [from, to)' }),
+    version: z.string().optional(),
+  })
+  .openapi('DriftRun');
+
+const runDrift = createRoute({
+  method: 'post',
+  path: '/v1/models/{model}/drift/run',
+  tags: ['monitoring'],
+  summary: 'Evaluate (or re-evaluate) the windows of a range now: backfill',
+  security: bearerSecurity,
+  middleware: [requireScope('admin')],
+  request: { params: ModelParams, body: jsonBody(RunSchema) },
+  responses: { 200: jsonResponse(DriftResponseSchema, 'The evaluated windows (those with predictions), oldest first'), ...commonErrors, ...notFoundError },
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function presentFeature(f: StoredFeatureResult, withBins: boolean) {
+  return {
+    feature: f.feature,
+    kind: f.kind,
+    baselineCount: f.baselineCount,
+    currentCount: f.currentCount,
+    verdict: f.verdict as 'no_drift' | 'moderate' | 'drift' | 'insufficient_data',
+    ...f.statistics,
+    ...(withBins ? (f.kind === 'numeric' ? { edges: f.edges } : { categories: f.categories }) : {}),
+    ...(withBins ? { baselineCounts: f.baselineCounts, currentCounts: f.currentCounts } : {}),
+  };
+}
+
+export function presentWindow(w: WindowWithFeatures, withBins: boolean) {
+  return {
+    start: iso(w.startMs),
+    end: iso(w.endMs),
+    version: w.version,
+    status: w.status,
+    ...(w.reason === '' ? {} : { reason: w.reason }),
+    predictionCount: w.predictionCount,
+    baselineId: w.baselineId === '' ? null : w.baselineId,
+    evaluatedAt: iso(w.evaluatedAtMs),
+    features: w.features.map((f) => presentFeature(f, withBins)),
+  };
+}
+
+export function driftRoutes({ models, detector, now }: { models: ModelRepository; detector: DriftDetector; now: () => number }) {
+  return createRouter()
+    .openapi(getDrift, async (c) => {
+      const { model } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const found = await modelOf(models, c, model);
+      const range = rangeOf(query, now());
+      const withBins = query.bins === 'true';
+      const windows = await detector.results.drift({ project: found.project, model: found.name, ...range, version: query.version, feature: query.feature, withBins });
+      return c.json({ windows: windows.map((w) => presentWindow(w, withBins)) }, 200);
+    })
+    .openapi(runDrift, async (c) => {
+      const { model } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const found = await modelOf(models, c, model);
+      const range = rangeOf({ from: body.from, to: body.to }, now());
+      if (body.window !== undefined && body.window !== 'all') {
+        let size: number;
+        try {
+          size = windowSizeMs(body.window);
+        } catch (error) {
+          throw new ApiError('invalid_request', `window: ${(error as Error).message}, or "all"`, [{ path: 'window', message: (error as Error).message }]);
+        }
+        if ((range.toMs - range.fromMs) / size > MAX_RUN_WINDOWS) throw new ApiError('invalid_request', `the range holds more than ${MAX_RUN_WINDOWS} windows; split it`);
+      }
+      const windows = await detector.run(found, range.fromMs, range.toMs, { window: body.window, version: body.version });
+      return c.json({ windows: windows.map((w) => presentWindow(w, false)) }, 200);
+    });
+}
