@@ -77,27 +77,30 @@ function featureValue(value: unknown, feature: FeatureSpec): { value: FeatureVal
 export function inputRows(body: unknown, features: FeatureSpec[]): MappedInputs {
   const inputs = tensorsOf(body, 'inputs');
   const byName = new Map(features.map((f) => [f.name, f]));
-  const named = inputs.filter((t) => byName.has(t.name));
+  const named = inputs.flatMap((t) => {
+    const feature = byName.get(t.name);
+    return feature === undefined ? [] : [{ tensor: t, feature }];
+  });
   let unmappedValues = 0;
   if (named.length > 0) {
-    const n = Math.max(...named.map(rowCount));
+    const n = Math.max(...named.map(({ tensor }) => rowCount(tensor)));
     const rows: Record<string, FeatureValue>[] = Array.from({ length: n }, () => ({}));
-    for (const t of named) {
-      const feature = byName.get(t.name)!;
+    for (const { tensor, feature } of named) {
+      const rowsOfTensor = rowCount(tensor);
       // A value per row; a tensor with several values per row is not one feature's value.
-      const perRow = t.data.length === rowCount(t) && (rowCount(t) === n || rowCount(t) === 1);
-      for (let i = 0; i < n; i++) {
-        const mapped = perRow ? featureValue(t.data[rowCount(t) === 1 ? 0 : i], feature) : { value: null, unmapped: true };
-        rows[i]![feature.name] = mapped.value;
+      const perRow = tensor.data.length === rowsOfTensor && (rowsOfTensor === n || rowsOfTensor === 1);
+      rows.forEach((row, i) => {
+        const mapped = perRow ? featureValue(tensor.data[rowsOfTensor === 1 ? 0 : i], feature) : { value: null, unmapped: true };
+        row[feature.name] = mapped.value;
         if (mapped.unmapped) unmappedValues++;
-      }
+      });
     }
     return { rows, layout: 'per_feature', unmappedValues };
   }
   const matrix = inputs[0];
   const k = features.length;
-  if (matrix !== undefined && k > 0 && matrix.shape.length === 2 && matrix.shape[1] === k && matrix.data.length === (matrix.shape[0] ?? 0) * k) {
-    const n = matrix.shape[0]!;
+  const n = matrix?.shape[0] ?? 0;
+  if (matrix !== undefined && k > 0 && matrix.shape.length === 2 && matrix.shape[1] === k && matrix.data.length === n * k) {
     const rows: Record<string, FeatureValue>[] = [];
     for (let i = 0; i < n; i++) {
       const row: Record<string, FeatureValue> = {};
@@ -121,7 +124,8 @@ function probabilities(values: unknown[], n: number): Record<string, number>[] |
   const out: Record<string, number>[] = [];
   for (let i = 0; i < n; i++) {
     const row = numbers.slice(i * c, (i + 1) * c);
-    if (c === 1) out.push({ '0': 1 - row[0]!, '1': row[0]! });
+    const [p = 0] = row;
+    if (c === 1) out.push({ '0': 1 - p, '1': p });
     else if (Math.abs(row.reduce((s, v) => s + v, 0) - 1) > 1e-3) return undefined;
     else out.push(Object.fromEntries(row.map((v, j) => [String(j), v])));
   }
