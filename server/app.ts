@@ -71,7 +71,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
   app.route('/', registryRoutes({ store, models, logger, now }));
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
-  app.route('/', monitoringRoutes({ store, models, logger, now }));
+  app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });

@@ -42,6 +42,8 @@ const configSchema = z.object({
   VIGIL_INGEST_BATCH_ROWS: positiveInt.default(20_000),
   VIGIL_INGEST_LINGER_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(2),
   VIGIL_INGEST_MAX_QUEUED_ROWS: positiveInt.default(200_000),
+  VIGIL_DETECTORS: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+  VIGIL_DETECTOR_INTERVAL_MS: positiveInt.default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
@@ -65,6 +67,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Thresholds of the batching writer (rows per insert, linger, queue bound). */
   ingest: { maxBatchRows: number; lingerMs: number; maxQueuedRows: number };
+  /** The detector scheduler: whether it runs, and the time between its looks. */
+  detectors: { enabled: boolean; intervalMs: number };
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   telemetry: { enabled: boolean; serviceName: string };
 }
@@ -105,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.VIGIL_MAX_BODY_BYTES,
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     ingest: { maxBatchRows: e.VIGIL_INGEST_BATCH_ROWS, lingerMs: e.VIGIL_INGEST_LINGER_MS, maxQueuedRows: e.VIGIL_INGEST_MAX_QUEUED_ROWS },
+    detectors: { enabled: e.VIGIL_DETECTORS === 'on', intervalMs: e.VIGIL_DETECTOR_INTERVAL_MS },
     logLevel: e.LOG_LEVEL,
     telemetry: {
       enabled: Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),

@@ -6,6 +6,7 @@ import { ApiKeyRepository } from '../store/apiKeys';
 import { ProjectRepository } from '../store/projects';
 import { IngestPipeline } from '../ingest/pipeline';
 import { createApp } from './app';
+import { createScheduler } from './monitoring';
 import { bootstrapAccess } from './auth/bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
@@ -44,6 +45,8 @@ async function main(config: Config): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');
   });
+  const detectors = createScheduler({ store, logger, metrics: metrics.registry, intervalMs: config.detectors.intervalMs });
+  if (config.detectors.enabled) detectors.start();
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
@@ -63,6 +66,8 @@ async function main(config: Config): Promise<void> {
     // Requests in flight have had their answers; anything still queued is written before
     // storage closes, so nothing acknowledged is lost.
     await ingest.close();
+    // An evaluation in flight finishes (its results are written) before storage closes.
+    await detectors.stop();
     await store.close();
     await stopTracing();
     logger.info('stopped');

@@ -114,6 +114,12 @@ function presentStatistics(kind: 'numeric' | 'categorical', stored: Record<strin
 export class DetectionRepository {
   constructor(private readonly store: Store) {}
 
+  /** Projects that have models: the scheduler watches every model of each. */
+  async projectsWithModels(): Promise<string[]> {
+    const rows = await this.store.query<{ project: string }>('detections.projects', 'SELECT DISTINCT project FROM models FINAL ORDER BY project');
+    return rows.map((r) => r.project);
+  }
+
   /** Writes one evaluation: its window row and every feature row, under one run version. */
   async write(window: StoredWindow, features: readonly StoredFeatureResult[]): Promise<void> {
     const common = { project: window.project, model: window.model, version: window.version, window_start: window.startMs, run_version: window.runVersion };
