@@ -8,6 +8,9 @@ export interface OpenTelemetryLogger {
   emit(record: OpenTelemetryLogRecord): void;
 }
 
+/** An attribute value as `@opentelemetry/api-logs` types it (`AnyValue`): maps become key-value lists. */
+export type OpenTelemetryValue = string | number | boolean | null | undefined | OpenTelemetryValue[] | { [key: string]: OpenTelemetryValue };
+
 /** The fields of `@opentelemetry/api-logs`' `LogRecord` the SDK sets. */
 export interface OpenTelemetryLogRecord {
   eventName?: string;
@@ -15,7 +18,7 @@ export interface OpenTelemetryLogRecord {
   severityNumber?: number;
   severityText?: string;
   body?: string;
-  attributes?: Record<string, unknown>;
+  attributes?: Record<string, OpenTelemetryValue>;
 }
 
 /** `SeverityNumber.INFO` of the OpenTelemetry logs data model. */
@@ -27,7 +30,7 @@ const SEVERITY_INFO = 9;
  * also set as an attribute for loggers and collectors older than the record's `eventName`.
  */
 export function predictionLogRecord(record: PredictionRecord): OpenTelemetryLogRecord {
-  const attributes: Record<string, unknown> = {
+  const attributes: Record<string, OpenTelemetryValue> = {
     'event.name': 'ml.prediction',
     'ml.model.name': record.model,
     'ml.prediction.id': record.id,
