@@ -19,6 +19,7 @@ import { ingestRoutes } from './ingest.routes';
 import { predictionRoutes } from './predictions.routes';
 import { monitoringRoutes } from './monitoring';
 import { registryRoutes, STREAMED_UPLOAD_PATH } from './registry';
+import { gatewayRoutes, type GatewaySettings } from './serving';
 import { httpTracing } from './tracing';
 
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   ingest: IngestPipeline;
   maxBodyBytes: number;
+  /** Serving gateway settings (timeouts, canary share, breaker); defaults otherwise. */
+  gateway?: Partial<GatewaySettings>;
   now?: () => number;
 }
 
@@ -47,7 +50,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, gateway, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -72,6 +75,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, now = 
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
+  app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now }));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });

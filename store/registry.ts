@@ -94,6 +94,32 @@ function versionToRow(record: ModelVersionRecord, createdAtMs: number, updatedAt
   };
 }
 
+/** An alias of a model was moved or deleted through a `RegistryRepository` of this process. */
+export interface AliasChange {
+  project: string;
+  model: string;
+  alias: string;
+}
+
+/**
+ * Listeners of alias changes, per store: readers that cache where aliases point (the serving
+ * gateway) drop their entry at once, so a rollback made in this process takes effect on the
+ * next request. Keyed by the store, so separate apps (and tests) never hear each other.
+ */
+const aliasListeners = new WeakMap<Store, Set<(change: AliasChange) => void>>();
+
+/** Calls `listener` after every alias change written through `store`; returns the unsubscribe. */
+export function onAliasChange(store: Store, listener: (change: AliasChange) => void): () => void {
+  let listeners = aliasListeners.get(store);
+  if (listeners === undefined) aliasListeners.set(store, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function aliasChanged(store: Store, change: AliasChange): void {
+  for (const listener of aliasListeners.get(store) ?? []) listener(change);
+}
+
 /** Per model: how many versions, the newest registered one, and where each alias points. */
 export interface RegistrySummary {
   versionCount: number;
@@ -184,6 +210,7 @@ export class RegistryRepository {
     await this.store.insert('registry.alias.set', 'model_aliases', [
       { project, model, alias, version, deleted: 0, updated_at: now, updated_by: updatedBy, revision: nextRevision(now) },
     ]);
+    aliasChanged(this.store, { project, model, alias });
     return { alias, version, updatedAt: new Date(now).toISOString(), updatedBy };
   }
 
@@ -191,6 +218,7 @@ export class RegistryRepository {
     await this.store.insert('registry.alias.delete', 'model_aliases', [
       { project, model, alias, version: lastVersion, deleted: 1, updated_at: now, updated_by: updatedBy, revision: nextRevision(now) },
     ]);
+    aliasChanged(this.store, { project, model, alias });
   }
 
   /** Version counts, newest version and aliases of every model of a project, in two queries. */
