@@ -81,10 +81,11 @@ def test_a_429_retry_after_is_honoured(vigil: VigilServer, proxy: Any) -> None:
 
 def test_the_queue_drops_the_oldest_when_it_overflows_and_counts_them(vigil: VigilServer, proxy: Any) -> None:
     state = {"open": False}
-    gate = proxy(lambda n: "forward" if state["open"] else (503, {"Retry-After": "0"}))
-    client, problems = sdk(gate.url, max_queue_size=10, batch_size=10, flush_interval_s=60, initial_retry_delay_s=0.02)
+    gate = proxy(lambda n: "forward" if state["open"] else (503, {"Retry-After": "1"}))
+    client, problems = sdk(gate.url, max_queue_size=10, batch_size=10, flush_interval_s=60)
     ids = [client.log_prediction("churn", {"tenure_months": i, "plan": "pro"}, 0) for i in range(10)]
-    wait_until(lambda: client.stats.retries >= 1, "the first batch to be refused")
+    # The first 10 are refused and back in the queue, which is full; the client waits 1 s.
+    wait_until(lambda: client.stats.retries == 1 and client.stats.queued == 10, "the first batch to be refused")
     ids += [client.log_prediction("churn", {"tenure_months": i, "plan": "pro"}, 0) for i in range(10, 25)]
     state["open"] = True
     assert client.flush(10) is True

@@ -62,6 +62,7 @@ def test_parse_retry_after(header: Optional[str], expected: Optional[float]) -> 
         pytest.param(4, None, 0.0, 0.0, id="jitter can wait nothing"),
         pytest.param(1, 2.0, 0.1, 2.0, id="Retry-After wins"),
         pytest.param(1, 60.0, 0.1, 60.0, id="Retry-After beyond the cap is honoured"),
+        pytest.param(3, 0.0, 0.5, 1.0, id="Retry-After 0 still backs off"),
     ],
 )
 def test_retry_delay(attempt: int, retry_after: Optional[float], draw: float, expected: float) -> None:

@@ -33,6 +33,7 @@ describe('retryDelayMs', () => {
     ['jitter can wait nothing', 4, undefined, 0, 0],
     ['Retry-After wins over back-off', 1, 2000, 0.1, 2000],
     ['Retry-After beyond the back-off cap is still honoured', 1, 60_000, 0.1, 60_000],
+    ['Retry-After 0 still backs off', 3, 0, 0.5, 1000],
   ])('%s', (_name, attempt, retryAfter, random, expected) => {
     expect(retryDelayMs(attempt, retryAfter, options, () => random)).toBe(expected);
   });

@@ -36,15 +36,15 @@ export interface BackoffOptions {
 }
 
 /**
- * The wait before retry number `attempt` (1 for the first retry). A server's `Retry-After` is
- * honoured as given (the server knows when it will have room); otherwise exponential back-off
- * with "full jitter" (a uniform draw below `initialDelayMs * 2^(attempt-1)`, capped), so that
- * many clients kept out by the same outage do not come back in step.
+ * The wait before retry number `attempt` (1 for the first retry): exponential back-off with
+ * "full jitter" (a uniform draw below `initialDelayMs * 2^(attempt-1)`, capped), so that many
+ * clients kept out by the same outage do not come back in step; never sooner than a server's
+ * `Retry-After` (honoured even beyond the cap: the server knows when it will have room), and a
+ * `Retry-After: 0` does not make a busy loop.
  */
 export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, options: BackoffOptions, random: () => number): number {
-  if (retryAfterMs !== undefined) return retryAfterMs;
   const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling * random());
+  return Math.max(Math.round(ceiling * random()), retryAfterMs ?? 0);
 }
 
 /**

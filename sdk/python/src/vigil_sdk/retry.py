@@ -58,15 +58,14 @@ def parse_retry_after(header: Optional[str], now_s: float) -> Optional[float]:
 def retry_delay_s(attempt: int, retry_after_s: Optional[float], initial_delay_s: float, max_delay_s: float, random: float) -> float:
     """The wait before retry number ``attempt`` (1 for the first retry).
 
-    A server's ``Retry-After`` is honoured as given; otherwise exponential back-off with "full
-    jitter" (a uniform draw below ``initial_delay_s * 2**(attempt-1)``, capped at ``max_delay_s``),
-    so that clients kept out by the same outage do not come back in step. ``random`` is a draw
-    from [0, 1).
+    Exponential back-off with "full jitter" (a uniform draw below
+    ``initial_delay_s * 2**(attempt-1)``, capped at ``max_delay_s``), so that clients kept out by
+    the same outage do not come back in step; never sooner than a server's ``Retry-After``
+    (honoured even beyond the cap), and a ``Retry-After: 0`` does not make a busy loop.
+    ``random`` is a draw from [0, 1).
     """
-    if retry_after_s is not None:
-        return retry_after_s
     ceiling = min(max_delay_s, initial_delay_s * 2 ** max(0, attempt - 1))
-    return ceiling * random
+    return max(ceiling * random, retry_after_s or 0.0)
 
 
 def refused_indexes(details: Optional[Iterable[Mapping[str, object]]], field_name: str) -> List[int]:
