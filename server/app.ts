@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ApiKeyRepository } from '../store/apiKeys';
 import type { Store } from '../store/clickhouse';
 import type { IngestPipeline } from '../ingest/pipeline';
+import type { KafkaPublisher } from '../ingest/kafka';
 import { ModelRepository } from '../store/models';
 import { ProjectRepository } from '../store/projects';
 import { keyRoutes } from './auth/keys.routes';
@@ -28,6 +29,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   ingest: IngestPipeline;
   maxBodyBytes: number;
+  /** Kafka ingest, when configured: readiness, and the publisher of INGEST_MODE=kafka. */
+  kafka?: { ready(): Promise<boolean>; publisher?: KafkaPublisher };
   /** Serving gateway settings (timeouts, canary share, breaker); defaults otherwise. */
   gateway?: Partial<GatewaySettings>;
   now?: () => number;
@@ -50,7 +53,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, gateway, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -69,10 +72,10 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, gatewa
   app.use('/v1/*', (c, next) => (c.req.method === 'POST' && STREAMED_UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next)));
   app.use('/v1/*', authentication(authenticator));
 
-  app.route('/', healthRoutes({ store, metrics }));
+  app.route('/', healthRoutes({ store, metrics, kafka: kafka?.ready }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
   app.route('/', registryRoutes({ store, models, logger, now }));
-  app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes }));
+  app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes, publisher: kafka?.publisher }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
   app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now }));

@@ -44,11 +44,27 @@ const configSchema = z.object({
   VIGIL_INGEST_MAX_QUEUED_ROWS: positiveInt.default(200_000),
   VIGIL_DETECTORS: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
   VIGIL_DETECTOR_INTERVAL_MS: positiveInt.default(60_000),
+  KAFKA_BROKERS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\s*[^\s,:]+:\d+\s*(,\s*[^\s,:]+:\d+\s*)*$/, 'expected host:port[,host:port...]')
+      .optional(),
+  ),
+  KAFKA_TOPIC: z.string().regex(/^[A-Za-z0-9._-]{1,240}$/, 'expected a Kafka topic name (letters, digits, ".", "_", "-")').default('vigil.predictions'),
+  KAFKA_DLQ_TOPIC: optionalString.pipe(z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'expected a Kafka topic name (letters, digits, ".", "_", "-")').optional()),
+  KAFKA_GROUP_ID: z.string().min(1).default('vigil'),
+  KAFKA_CLIENT_ID: z.string().min(1).default('vigil'),
+  KAFKA_PROJECT: z.string().min(1).default('default'),
+  KAFKA_CONSUME: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+  KAFKA_COMMIT_INTERVAL_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(1_000),
+  KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.default(4),
+  KAFKA_MAX_MESSAGE_BYTES: positiveInt.default(1_000_000),
+  INGEST_MODE: z.enum(['direct', 'kafka'], { message: 'expected direct or kafka' }).default('direct'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
   OTEL_SERVICE_NAME: z.string().default('vigil'),
-});
+}).refine((e) => e.INGEST_MODE !== 'kafka' || e.KAFKA_BROKERS !== undefined, { path: ['INGEST_MODE'], message: 'INGEST_MODE=kafka needs KAFKA_BROKERS' });
 
 export interface Config {
   port: number;
@@ -71,6 +87,26 @@ export interface Config {
   detectors: { enabled: boolean; intervalMs: number };
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   telemetry: { enabled: boolean; serviceName: string };
+  /** Kafka ingest; absent without `KAFKA_BROKERS`. */
+  kafka: KafkaConfig | undefined;
+  /** `kafka`: HTTP and OTLP ingest publish to Kafka instead of writing to ClickHouse. */
+  ingestMode: 'direct' | 'kafka';
+}
+
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  topic: string;
+  deadLetterTopic: string;
+  groupId: string;
+  /** The project of messages without a key header. */
+  project: string;
+  /** Whether this instance consumes the topic (HTTP-only instances in INGEST_MODE=kafka may not). */
+  consume: boolean;
+  commitIntervalMs: number;
+  partitionsConcurrently: number;
+  /** The largest message Vigil publishes; larger requests are split (the broker's `message.max.bytes`). */
+  maxMessageBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +151,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
       serviceName: e.OTEL_SERVICE_NAME,
     },
+    kafka:
+      e.KAFKA_BROKERS === undefined
+        ? undefined
+        : {
+            brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+            clientId: e.KAFKA_CLIENT_ID,
+            topic: e.KAFKA_TOPIC,
+            deadLetterTopic: e.KAFKA_DLQ_TOPIC ?? `${e.KAFKA_TOPIC}.dlq`,
+            groupId: e.KAFKA_GROUP_ID,
+            project: e.KAFKA_PROJECT,
+            consume: e.KAFKA_CONSUME === 'on',
+            commitIntervalMs: e.KAFKA_COMMIT_INTERVAL_MS,
+            partitionsConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
+            maxMessageBytes: e.KAFKA_MAX_MESSAGE_BYTES,
+          },
+    ingestMode: e.INGEST_MODE,
   };
 }

@@ -29,13 +29,18 @@ const metricsRoute = createRoute({
   responses: { 200: { description: 'Metrics in the Prometheus text format', content: { 'text/plain': { schema: z.string() } } } },
 });
 
-export function healthRoutes({ store, metrics }: { store: Store; metrics: ServerMetrics }) {
+/**
+ * Probes. `kafka`, when Kafka ingest is configured, says whether the cluster answers (and the
+ * consumer has not given up); readiness then needs both storage and Kafka.
+ */
+export function healthRoutes({ store, metrics, kafka }: { store: Store; metrics: ServerMetrics; kafka?: () => Promise<boolean> }) {
   return createRouter()
     .openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(readyz, async (c) => {
-      const storage = (await store.ping()) ? 'ok' : 'unavailable';
-      const checks = { storage } as const;
-      return storage === 'ok' ? c.json({ status: 'ok' as const, checks }, 200) : c.json({ status: 'unavailable' as const, checks }, 503);
+      const [storageUp, kafkaUp] = await Promise.all([store.ping(), kafka?.()]);
+      const checks: Record<string, 'ok' | 'unavailable'> = { storage: storageUp ? 'ok' : 'unavailable' };
+      if (kafkaUp !== undefined) checks.kafka = kafkaUp ? 'ok' : 'unavailable';
+      return Object.values(checks).every((v) => v === 'ok') ? c.json({ status: 'ok' as const, checks }, 200) : c.json({ status: 'unavailable' as const, checks }, 503);
     })
     .openapi(metricsRoute, async (c) => {
       return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });

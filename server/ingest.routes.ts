@@ -1,12 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { gunzipSync, inflateSync } from 'node:zlib';
+import { ItemTooLargeError, structuralRejections, withIds, type KafkaPublisher } from '../ingest/kafka';
 import { decodeOtlpLogs, sourcePath, type LogRecordItem } from '../ingest/otlp';
 import type { IngestMetrics } from '../ingest/metrics';
 import type { IngestOutcome, IngestPipeline } from '../ingest/pipeline';
 import { FeedbackBodySchema, IngestResultSchema, MAX_ITEMS_PER_REQUEST, PredictionsBodySchema } from '../ingest/schemas';
 import type { IncomingItem, Rejection } from '../ingest/validation';
+import { hashApiKey } from './auth/apiKey';
 import { callerOf, requireScope } from './auth/middleware';
-import { ApiError } from './errors';
+import { ApiError, STORAGE_RETRY_AFTER_SECONDS } from './errors';
 import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse } from './openapi';
 
 const ingestErrors = {
@@ -123,15 +125,50 @@ function decompressed(body: Uint8Array, contentEncoding: string | undefined, max
   }
 }
 
-export function ingestRoutes({ ingest, metrics, maxBodyBytes }: { ingest: IngestPipeline; metrics: IngestMetrics; maxBodyBytes: number }) {
+/** The caller's key as the consumer will look it up: its SHA-256, never the key itself. */
+function callerKeyHash(authorization: string | undefined): string {
+  return hashApiKey(/^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '');
+}
+
+/**
+ * INGEST_MODE=kafka: what needs no model is checked here (400 as in direct mode), ids are
+ * given, and the items are published; the answer means Kafka has them (acks=all). Checks
+ * against the model happen in the consumer, which dead-letters what fails them.
+ */
+async function publish(
+  publisher: KafkaPublisher,
+  authorization: string | undefined,
+  source: 'api' | 'otlp',
+  items: { predictions: IncomingItem[]; feedback: IncomingItem[] },
+  senderPath: (r: Rejection) => string = (r) => r.path,
+): Promise<{ accepted: number; duplicates: number; ids: string[] }> {
+  const rejections = [...structuralRejections(items.predictions, 'prediction'), ...structuralRejections(items.feedback, 'feedback')];
+  if (rejections.length > 0) throw rejectionError(rejections.map((r) => ({ ...r, path: senderPath(r) })));
+  const predictions = withIds(items.predictions);
+  try {
+    await publisher.publish(callerKeyHash(authorization), source, { predictions: predictions.items, feedback: items.feedback });
+  } catch (error) {
+    if (error instanceof ItemTooLargeError) throw new ApiError('payload_too_large', error.message);
+    // Not acknowledged: possibly partly published, so the client retries (ids make that harmless).
+    throw new ApiError('storage_unavailable', `Kafka did not acknowledge the items: ${(error as Error).message}; retry later`, undefined, { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
+  }
+  return { accepted: items.predictions.length + items.feedback.length, duplicates: 0, ids: predictions.ids };
+}
+
+export function ingestRoutes({ ingest, metrics, maxBodyBytes, publisher }: { ingest: IngestPipeline; metrics: IngestMetrics; maxBodyBytes: number; publisher?: KafkaPublisher }) {
   return createRouter()
     .openapi(postPredictions, async (c) => {
       const { predictions } = c.req.valid('json');
+      if (publisher !== undefined) return c.json(await publish(publisher, c.req.header('authorization'), 'api', { predictions: itemsOf('predictions', predictions), feedback: [] }), 200);
       const result = stored(await ingest.predictions(callerOf(c).project, itemsOf('predictions', predictions), 'api'));
       return c.json(result, 200);
     })
     .openapi(postFeedback, async (c) => {
       const { feedback } = c.req.valid('json');
+      if (publisher !== undefined) {
+        const { accepted } = await publish(publisher, c.req.header('authorization'), 'api', { predictions: [], feedback: itemsOf('feedback', feedback) });
+        return c.json({ accepted, duplicates: 0 }, 200);
+      }
       const { accepted, duplicates } = stored(await ingest.feedback(callerOf(c).project, itemsOf('feedback', feedback), 'api'));
       return c.json({ accepted, duplicates }, 200);
     })
@@ -145,20 +182,18 @@ export function ingestRoutes({ ingest, metrics, maxBodyBytes }: { ingest: Ingest
         throw new ApiError('payload_too_large', `more than ${MAX_ITEMS_PER_REQUEST} ml log records in one request: export smaller batches`);
       }
       const byPath = new Map<string, LogRecordItem<object>>();
-      const outcome = await ingest.mixed(
-        callerOf(c).project,
-        { predictions: logItems(decoded.predictions, byPath), feedback: logItems(decoded.feedback, byPath) },
-        'otlp',
-      );
-      if (!outcome.ok) {
-        // Point each problem at the attribute the sender wrote, not at Vigil's item shape.
-        throw rejectionError(
-          outcome.rejections.map((r) => {
-            const record = /^resourceLogs\[\d+\]\.scopeLogs\[\d+\]\.logRecords\[\d+\]/.exec(r.path)?.[0];
-            const entry = record === undefined ? undefined : byPath.get(record);
-            return entry === undefined ? r : { ...r, path: sourcePath(entry, r.path) };
-          }),
-        );
+      const items = { predictions: logItems(decoded.predictions, byPath), feedback: logItems(decoded.feedback, byPath) };
+      // Point each problem at the attribute the sender wrote, not at Vigil's item shape.
+      const senderPath = (r: Rejection) => {
+        const record = /^resourceLogs\[\d+\]\.scopeLogs\[\d+\]\.logRecords\[\d+\]/.exec(r.path)?.[0];
+        const entry = record === undefined ? undefined : byPath.get(record);
+        return entry === undefined ? r.path : sourcePath(entry, r.path);
+      };
+      if (publisher !== undefined) {
+        await publish(publisher, c.req.header('authorization'), 'otlp', items, senderPath);
+      } else {
+        const outcome = await ingest.mixed(callerOf(c).project, items, 'otlp');
+        if (!outcome.ok) throw rejectionError(outcome.rejections.map((r) => ({ ...r, path: senderPath(r) })));
       }
       // OTLP/HTTP: an empty ExportLogsServiceResponse in the request's encoding (zero bytes in protobuf).
       return encoding === 'json' ? c.json({}, 200) : c.body(new Uint8Array(0), 200, { 'Content-Type': 'application/x-protobuf' });

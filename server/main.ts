@@ -1,16 +1,20 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { openStore } from '../store/clickhouse';
+import type { Logger } from 'pino';
+import { openStore, type Store } from '../store/clickhouse';
 import { migrate } from '../store/migrations';
 import { ApiKeyRepository } from '../store/apiKeys';
 import { ProjectRepository } from '../store/projects';
 import { IngestPipeline } from '../ingest/pipeline';
+import { createKafkaIngest, type IngestCredential, type KafkaIngest, type ProjectResolution } from '../ingest/kafka';
+import { hashApiKey } from './auth/apiKey';
+import { hasScope } from './auth/scopes';
 import { createApp } from './app';
 import { createScheduler } from './monitoring';
 import { bootstrapAccess } from './auth/bootstrap';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config, type KafkaConfig } from './config';
 import { createLogger } from './logger';
-import { createMetrics } from './metrics';
+import { createMetrics, type ServerMetrics } from './metrics';
 import { startTracing } from './tracing';
 
 /** The one entry point: `npm start`. */
@@ -41,7 +45,8 @@ async function main(config: Config): Promise<void> {
 
   const metrics = createMetrics();
   const ingest = IngestPipeline.forServer({ store, registry: metrics.registry, logger, writer: config.ingest });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes });
+  const kafka = config.kafka === undefined ? undefined : kafkaIngest(config, config.kafka, { store, ingest, metrics, logger });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes, kafka });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');
   });
@@ -51,6 +56,7 @@ async function main(config: Config): Promise<void> {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
   });
+  await kafka?.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -61,8 +67,11 @@ async function main(config: Config): Promise<void> {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown deadline; closing their connections');
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, config.shutdownTimeoutMs);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Kafka first stops fetching, stores and commits the chunk in flight, and leaves its group,
+    // while HTTP finishes its requests; both need the pipeline, which closes after them.
+    await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), kafka?.stopConsuming()]);
     clearTimeout(force);
+    await kafka?.close();
     // Requests in flight have had their answers; anything still queued is written before
     // storage closes, so nothing acknowledged is lost.
     await ingest.close();
@@ -76,6 +85,30 @@ async function main(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * Kafka ingest from the configuration: the consumer picks a message's project by its ingest key
+ * header (looked up like an HTTP key, scope `ingest`), else `KAFKA_PROJECT`.
+ */
+function kafkaIngest(config: Config, settings: KafkaConfig, { store, ingest, metrics, logger }: { store: Store; ingest: IngestPipeline; metrics: ServerMetrics; logger: Logger }): KafkaIngest {
+  const keys = new ApiKeyRepository(store);
+  const resolveProject = async (credential: IngestCredential): Promise<ProjectResolution> => {
+    const record = await keys.findActiveByHash('key' in credential ? hashApiKey(credential.key) : credential.keyHash);
+    if (record === undefined) return { ok: false, reason: 'unknown or revoked API key in the message header' };
+    if (!hasScope(record.scopes, 'ingest')) return { ok: false, reason: `the API key in the message header lacks scope "ingest" (it has: ${record.scopes.join(', ') || 'none'})` };
+    return { ok: true, project: record.project };
+  };
+  return createKafkaIngest({
+    settings,
+    publish: config.ingestMode === 'kafka',
+    ingest,
+    registry: metrics.registry,
+    logger,
+    // One partition's chunk fits an insert; the concurrent partitions together fit the writer's queue.
+    maxItemsInFlight: Math.max(1, Math.min(config.ingest.maxBatchRows, Math.floor(config.ingest.maxQueuedRows / (2 * settings.partitionsConcurrently)))),
+    resolveProject,
+  });
 }
 
 let config: Config;

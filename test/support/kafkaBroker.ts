@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 
 /**
  * A real Apache Kafka broker for tests and benchmarks: one KRaft node (broker and controller in
@@ -65,6 +65,8 @@ export interface KafkaBroker {
   client(clientId?: string): Kafka;
   /** Creates topics (idempotent) and waits for their leaders. */
   createTopic(topic: string, partitions?: number): Promise<void>;
+  /** Reads a topic from the beginning until `count` messages arrived (or throws after `timeoutMs`). */
+  readMessages(topic: string, count: number, timeoutMs?: number): Promise<KafkaMessage[]>;
   /** Stops the JVM (SIGTERM, then SIGKILL after a grace period); data stays for `start`. */
   stopProcess(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the JVM again on the same ports and data, resolving once it serves clients. */
@@ -201,6 +203,29 @@ export async function startKafkaBroker(options: { timeoutMs?: number } = {}): Pr
       } finally {
         await admin.disconnect();
       }
+    },
+    async readMessages(topic, count, timeoutMs = 30_000) {
+      const consumer = client('vigil-test-reader').consumer({ groupId: `vigil-test-reader-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 100 });
+      const messages: KafkaMessage[] = [];
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topics: [topic], fromBeginning: true });
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`${messages.length} of ${count} messages on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+          void consumer.run({
+            eachMessage: async ({ message }) => {
+              messages.push(message);
+              if (messages.length >= count) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          });
+        });
+      } finally {
+        await consumer.disconnect();
+      }
+      return messages;
     },
     stopProcess,
     startProcess,
