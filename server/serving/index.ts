@@ -37,9 +37,6 @@ export interface GatewayDeps {
 /** The header that makes the canary choice deterministic (a user, session or entity id). */
 export const REQUEST_KEY_HEADER = 'vigil-request-key';
 
-/** Writer thresholds of the gateway's own outcome rows (small rows, few per request). */
-const OUTCOME_WRITER = { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000 };
-
 /** Request headers passed on to the model server; anything else (the caller's key!) is not. */
 const FORWARDED_HEADERS = ['content-type', 'inference-header-content-length', 'traceparent', 'tracestate'];
 
@@ -89,7 +86,7 @@ export function gatewayRoutes(deps: GatewayDeps) {
   const metrics = createGatewayMetrics(deps.metrics.registry, function* () {
     for (const [url, breaker] of breakers) yield [url, breaker.state];
   });
-  const log = new GatewayRequestLog({ ingest: deps.ingest, requests: new GatewayRequestRepository(deps.store), metrics, logger: deps.logger, writer: OUTCOME_WRITER });
+  const log = new GatewayRequestLog({ ingest: deps.ingest, requests: new GatewayRequestRepository(deps.store), metrics, logger: deps.logger, writer: { maxBatchRows: 20_000, lingerMs: settings.logLingerMs, maxQueuedRows: 200_000 } });
   let shadowsInFlight = 0;
 
   interface Call {
@@ -145,7 +142,7 @@ export function gatewayRoutes(deps: GatewayDeps) {
         const { bytes } = await readBounded(result.response.body ?? new ReadableStream(), deps.maxBodyBytes).finally(result.done);
         const status = result.response.status;
         const latencyMs = finish(call, shadowId, status < 400 ? 'ok' : 'rejected', status, '');
-        if (status < 300) await log.predictions({ project: call.project, model: call.routes.model, version: call.target.version, predictionId: shadowId, receivedAt: call.receivedAt, latencyMs, request, response: parseJson(bytes) });
+        if (status < 300) log.predictions({ project: call.project, model: call.routes.model, version: call.target.version, predictionId: shadowId, receivedAt: call.receivedAt, latencyMs, request, response: parseJson(bytes) });
       } catch (error) {
         finish(call, shadowId, 'unreachable', 0, error instanceof Error ? error.message : String(error));
       } finally {
@@ -232,7 +229,7 @@ export function gatewayRoutes(deps: GatewayDeps) {
           const latencyMs = finish(call, predictionId, response.status < 400 ? 'ok' : 'rejected', response.status, ok ? '' : bytes.toString('utf8', 0, 500));
           if (!ok) return;
           if (truncated) return void metrics.logFailures.inc({ project: call.project, model: name, reason: 'no_output' });
-          return log.predictions({ project: call.project, model: found.model, version: target.version, predictionId, receivedAt, latencyMs, request, response: parseJson(bytes) });
+          log.predictions({ project: call.project, model: found.model, version: target.version, predictionId, receivedAt, latencyMs, request, response: parseJson(bytes) });
         },
         (error: unknown) => {
           const timeout = error instanceof Error && error.name === 'AbortError';

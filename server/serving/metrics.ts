@@ -46,7 +46,7 @@ export function createGatewayMetrics(registry: Registry, breakers: () => Iterabl
     }),
     logFailures: new Counter({
       name: 'vigil_gateway_log_failures_total',
-      help: 'Gateway requests whose prediction could not be logged, by reason (no_output, refused, storage, outcome_storage)',
+      help: 'Gateway requests whose prediction could not be logged, by reason (no_output: no usable output tensor; refused: ingest validation; storage; saturated: too much waiting; outcome_storage: the outcome row)',
       labelNames: ['project', 'model', 'reason'],
       registers: [registry],
     }),

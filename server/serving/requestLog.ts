@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { IngestPipeline } from '../../ingest/pipeline';
+import type { IncomingItem } from '../../ingest/validation';
 import { BatchWriter, type WriterOptions } from '../../ingest/writer';
 import type { GatewayRequestRepository, GatewayRequestRow } from '../../store/gatewayRequests';
 import type { ModelRecord } from '../../store/models';
@@ -21,14 +22,33 @@ export interface AnsweredCall {
 }
 
 
+/** Buffered predictions of one request, with what to count them under. */
+interface BufferedRequest {
+  project: string;
+  model: string;
+  version: string;
+  items: IncomingItem[];
+}
+
+/** Buffered prediction rows at most; beyond this, a request's predictions are dropped (counted). */
+const MAX_BUFFERED_ITEMS = 200_000;
+
 /**
  * Everything the gateway records, off the caller's path: predictions through the ingest
  * pipeline (the same validation and batching writer as `POST /v1/predictions`, source
  * `gateway`), and one `gateway_requests` row per call. Nothing here is awaited before the
  * caller's answer; failures are counted and logged, never thrown.
+ *
+ * Both are gathered for `writer.lingerMs` before they are handed on: embedded ClickHouse runs
+ * its inserts on the event loop's thread, so an insert per request (what a 2 ms linger gives
+ * at a low request rate) would stall the requests in flight; a few inserts per second do not.
  */
 export class GatewayRequestLog {
   private readonly outcomes: BatchWriter<GatewayRequestRow>;
+  private buffered: BufferedRequest[] = [];
+  private bufferedItems = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: { ingest: IngestPipeline; requests: GatewayRequestRepository; metrics: GatewayMetrics; logger: Logger; writer: WriterOptions },
@@ -51,8 +71,8 @@ export class GatewayRequestLog {
     });
   }
 
-  /** Maps an answered call to predictions and hands them to ingest; resolves when stored or refused. */
-  async predictions(call: AnsweredCall): Promise<void> {
+  /** Maps an answered call to predictions and queues them for ingest. */
+  predictions(call: AnsweredCall): void {
     const { project, model } = call;
     const labels = { project, model: model.name };
     const inputs = inputRows(call.request, model.features);
@@ -61,6 +81,10 @@ export class GatewayRequestLog {
     if (outputs === undefined) {
       this.deps.metrics.logFailures.inc({ ...labels, reason: 'no_output' });
       this.deps.logger.debug({ model: model.name, version: call.version }, 'gateway answer has no output to log as a prediction');
+      return;
+    }
+    if (this.bufferedItems + inputs.rows.length > MAX_BUFFERED_ITEMS) {
+      this.deps.metrics.logFailures.inc({ ...labels, reason: 'saturated' });
       return;
     }
     const ids = predictionIds(call.predictionId, inputs.rows.length);
@@ -77,19 +101,72 @@ export class GatewayRequestLog {
         latencyMs: call.latencyMs,
       },
     }));
+    this.buffered.push({ project, model: model.name, version: call.version, items });
+    this.bufferedItems += items.length;
+    if (this.bufferedItems >= this.deps.writer.maxBatchRows) this.flushSoon(0);
+    else this.flushSoon(this.deps.writer.lingerMs);
+  }
+
+  /** Resolves once everything buffered so far was handed to ingest and stored (or refused). */
+  async drain(): Promise<void> {
+    this.flushSoon(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.flushing;
+  }
+
+  private flushSoon(delayMs: number): void {
+    if (this.timer !== undefined && delayMs > 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const batch = this.buffered;
+      this.buffered = [];
+      this.bufferedItems = 0;
+      this.flushing = this.flushing.then(() => this.store(batch));
+    }, delayMs);
+  }
+
+  /**
+   * One ingest call per project for the whole batch; ingest is all-or-nothing, so when it
+   * refuses the batch, each request is sent alone and only the wrong ones are lost.
+   */
+  private async store(batch: BufferedRequest[]): Promise<void> {
+    const byProject = new Map<string, BufferedRequest[]>();
+    for (const request of batch) {
+      const list = byProject.get(request.project);
+      if (list === undefined) byProject.set(request.project, [request]);
+      else list.push(request);
+    }
+    await Promise.all(
+      [...byProject].map(async ([project, requests]) => {
+        if (requests.length > 1 && (await this.submit(project, requests.flatMap((r) => r.items), undefined))) return;
+        await Promise.all(requests.map((r) => this.submit(project, r.items, r)));
+      }),
+    );
+  }
+
+  /** Hands items to ingest; true when stored. Failures are counted only for a single request. */
+  private async submit(project: string, items: IncomingItem[], request: BufferedRequest | undefined): Promise<boolean> {
     try {
       const stored = await this.deps.ingest.predictions(project, items, 'gateway');
-      if (!stored.ok) {
-        this.deps.metrics.logFailures.inc({ ...labels, reason: 'refused' });
-        this.deps.logger.warn({ model: model.name, version: call.version, rejections: stored.rejections.slice(0, 3) }, 'gateway prediction refused by ingest validation');
+      if (stored.ok) return true;
+      if (request !== undefined) {
+        this.deps.metrics.logFailures.inc({ project, model: request.model, reason: 'refused' });
+        this.deps.logger.warn({ model: request.model, version: request.version, rejections: stored.rejections.slice(0, 3) }, 'gateway prediction refused by ingest validation');
       }
+      return false;
     } catch (error) {
-      this.deps.metrics.logFailures.inc({ ...labels, reason: 'storage' });
-      this.deps.logger.warn({ err: error, model: model.name, version: call.version }, 'could not log a gateway prediction');
+      // Storage failed: counted per model; retrying request by request would only fail again.
+      const models = new Set(items.map((item) => (item.value as { model: string }).model));
+      for (const model of models) this.deps.metrics.logFailures.inc({ project, model, reason: 'storage' });
+      this.deps.logger.warn({ err: error, items: items.length }, 'could not log gateway predictions');
+      return true;
     }
   }
 
-  close(): Promise<void> {
-    return this.outcomes.close();
+  /** Stores what is buffered and refuses more. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.outcomes.close();
   }
 }

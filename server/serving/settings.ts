@@ -15,6 +15,12 @@ export interface GatewaySettings {
   routeCacheMs: number;
   /** Shadow calls in flight at most; copies beyond this are dropped (and counted). */
   shadowMaxInFlight: number;
+  /**
+   * How long logged predictions and outcomes are gathered before they are written: a few
+   * inserts per second whatever the request rate (embedded ClickHouse inserts on the event
+   * loop's thread). Also what a crash can lose of the gateway's log.
+   */
+  logLingerMs: number;
 }
 
 export const DEFAULT_GATEWAY_SETTINGS: GatewaySettings = {
@@ -24,4 +30,5 @@ export const DEFAULT_GATEWAY_SETTINGS: GatewaySettings = {
   breakerCooldownMs: 10_000,
   routeCacheMs: 1_000,
   shadowMaxInFlight: 64,
+  logLingerMs: 200,
 };
