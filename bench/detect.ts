@@ -114,17 +114,16 @@ export async function benchDetect(options: DetectBenchOptions): Promise<BenchRes
   }
 }
 
-/** Baseline values as float64 columns in file row order is not kept by baseline_values; order does not matter to any statistic. */
+/** The baseline's values of each feature as one float64 file (NaN = missing); the order of values does not matter to any statistic. */
 async function exportBaseline(store: Awaited<ReturnType<typeof openStore>>, dir: string, features: string[], baselineId: string): Promise<void> {
-  await store.command(
-    'bench.export.baseline',
-    `INSERT INTO FUNCTION file({path:String}, 'RowBinary')
-     SELECT ${features.map((_, i) => `cols[${i + 1}][n]`).join(', ')}
-     FROM (SELECT arrayMap(f -> arrayFilter((v, g) -> g = f, vs, fs), {features:Array(String)}) AS cols, length(cols[1]) AS rows FROM (
-       SELECT groupArray(ifNull(num, nan)) AS vs, groupArray(toString(feature)) AS fs FROM baseline_values WHERE project = 'bench' AND model = 'detect' AND baseline_id = {id:String}))
-     ARRAY JOIN range(1, rows + 1) AS n`,
-    { path: join(dir, 'baseline.bin'), id: baselineId, features },
-  );
+  for (const feature of features) {
+    await store.command(
+      'bench.export.baseline',
+      `INSERT INTO FUNCTION file({path:String}, 'RowBinary')
+       SELECT toFloat64(ifNull(num, nan)) FROM baseline_values WHERE project = 'bench' AND model = 'detect' AND baseline_id = {id:String} AND feature = {feature:String}`,
+      { path: join(dir, `baseline_${feature}.bin`), id: baselineId, feature },
+    );
+  }
 }
 
 function agreement(vigil: { feature: string; statistics: Record<string, number | null>; baselineCounts: number[]; currentCounts: number[] }[], reference: Record<string, number | number[] | null>[]) {

@@ -1,7 +1,7 @@
 """Reference for bench/detect.ts: the same drift statistics with plain numpy/scipy.
 
-Reads the baseline and the window that the benchmark exported (RowBinary, float64, one column
-per feature, NaN = missing), computes for every feature what Vigil computes (STATISTICS.md):
+Reads the baseline (one float64 file per feature) and the window (RowBinary, float64, one
+column per feature) that the benchmark exported, NaN = missing,, computes for every feature what Vigil computes (STATISTICS.md):
 bin edges from the baseline quantiles, counts, PSI, Jensen-Shannon, KS (scipy ks_2samp,
 method='auto'), Wasserstein-1 and normed, missing and out-of-range rates, and prints the values
 and the time taken (file reading excluded) as one JSON line.
@@ -53,12 +53,13 @@ def statistics(b_raw, c_raw):
 def main():
     directory, features, n_base, n_cur = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     runs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
-    base = np.fromfile(f"{directory}/baseline.bin", dtype="<f8").reshape(n_base, features)
+    base = [np.fromfile(f"{directory}/baseline_f{i}.bin", dtype="<f8") for i in range(features)]
+    assert all(len(b) == n_base for b in base)
     cur = np.fromfile(f"{directory}/current.bin", dtype="<f8").reshape(n_cur, features)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        results = [statistics(np.ascontiguousarray(base[:, i]), np.ascontiguousarray(cur[:, i])) for i in range(features)]
+        results = [statistics(base[i], np.ascontiguousarray(cur[:, i])) for i in range(features)]
         times.append(time.perf_counter() - started)
     print(json.dumps({"seconds": times, "features": results}))
 
