@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GatewaySettings } from './serving/settings';
 
 /**
  * Vigil's configuration, parsed once at start from environment variables. This module is the
@@ -42,6 +43,13 @@ const configSchema = z.object({
   VIGIL_INGEST_BATCH_ROWS: positiveInt.default(20_000),
   VIGIL_INGEST_LINGER_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(2),
   VIGIL_INGEST_MAX_QUEUED_ROWS: positiveInt.default(200_000),
+  VIGIL_GATEWAY_TIMEOUT_MS: positiveInt.default(10_000),
+  VIGIL_GATEWAY_CANARY_SHARE: z.coerce.number({ message: 'expected a number' }).min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1').default(0.1),
+  VIGIL_GATEWAY_BREAKER_FAILURES: positiveInt.default(5),
+  VIGIL_GATEWAY_BREAKER_COOLDOWN_MS: positiveInt.default(10_000),
+  VIGIL_GATEWAY_ROUTE_CACHE_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(1_000),
+  VIGIL_GATEWAY_SHADOW_MAX_IN_FLIGHT: positiveInt.default(64),
+  VIGIL_GATEWAY_LOG_LINGER_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(200),
   VIGIL_DETECTORS: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
   VIGIL_DETECTOR_INTERVAL_MS: positiveInt.default(60_000),
   KAFKA_BROKERS: optionalString.pipe(
@@ -83,6 +91,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Thresholds of the batching writer (rows per insert, linger, queue bound). */
   ingest: { maxBatchRows: number; lingerMs: number; maxQueuedRows: number };
+  /** The serving gateway (docs/gateway.md). */
+  gateway: GatewaySettings;
   /** The detector scheduler: whether it runs, and the time between its looks. */
   detectors: { enabled: boolean; intervalMs: number };
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -145,6 +155,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.VIGIL_MAX_BODY_BYTES,
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     ingest: { maxBatchRows: e.VIGIL_INGEST_BATCH_ROWS, lingerMs: e.VIGIL_INGEST_LINGER_MS, maxQueuedRows: e.VIGIL_INGEST_MAX_QUEUED_ROWS },
+    gateway: {
+      timeoutMs: e.VIGIL_GATEWAY_TIMEOUT_MS,
+      canaryShare: e.VIGIL_GATEWAY_CANARY_SHARE,
+      breakerFailures: e.VIGIL_GATEWAY_BREAKER_FAILURES,
+      breakerCooldownMs: e.VIGIL_GATEWAY_BREAKER_COOLDOWN_MS,
+      routeCacheMs: e.VIGIL_GATEWAY_ROUTE_CACHE_MS,
+      shadowMaxInFlight: e.VIGIL_GATEWAY_SHADOW_MAX_IN_FLIGHT,
+      logLingerMs: e.VIGIL_GATEWAY_LOG_LINGER_MS,
+    },
     detectors: { enabled: e.VIGIL_DETECTORS === 'on', intervalMs: e.VIGIL_DETECTOR_INTERVAL_MS },
     logLevel: e.LOG_LEVEL,
     telemetry: {
