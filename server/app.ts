@@ -8,6 +8,7 @@ import type { IngestPipeline } from '../ingest/pipeline';
 import type { KafkaPublisher } from '../ingest/kafka';
 import { ModelRepository } from '../store/models';
 import { ProjectRepository } from '../store/projects';
+import { alertingRoutes } from './alerts';
 import { keyRoutes } from './auth/keys.routes';
 import { authentication, keyAuthenticator } from './auth/middleware';
 import './context';
@@ -79,6 +80,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
   app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now }));
+  app.route('/', alertingRoutes({ store, models, logger, now }));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });

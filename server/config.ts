@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AlertingSettings } from './alerts';
 import type { GatewaySettings } from './serving/settings';
 
 /**
@@ -68,6 +69,25 @@ const configSchema = z.object({
   KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.default(4),
   KAFKA_MAX_MESSAGE_BYTES: positiveInt.default(1_000_000),
   INGEST_MODE: z.enum(['direct', 'kafka'], { message: 'expected direct or kafka' }).default('direct'),
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' }).optional()),
+  SMTP_FROM: z.string().min(3).default('Vigil <vigil@localhost>'),
+  VIGIL_WEBHOOK_ALLOWLIST: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:_[\]/-]+(\s*,\s*[A-Za-z0-9.:_[\]/-]+)*$/, 'expected a comma-separated list of host names, IP addresses and CIDR ranges')
+      .optional(),
+  ),
+  VIGIL_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'expected the http(s) URL users reach Vigil at, such as https://vigil.example.com' }).optional()),
+  VIGIL_ALERTS: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+  VIGIL_ALERT_INTERVAL_MS: positiveInt.default(15_000),
+  VIGIL_ALERT_GROUP_WAIT_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(30_000),
+  VIGIL_ALERT_GROUP_INTERVAL_MS: z.coerce.number({ message: 'expected a number' }).int('expected an integer').min(0, 'expected 0 or more').default(300_000),
+  VIGIL_ALERT_REPEAT_INTERVAL_MS: positiveInt.default(14_400_000),
+  VIGIL_DELIVERY_TIMEOUT_MS: positiveInt.default(10_000),
+  VIGIL_DELIVERY_MAX_ATTEMPTS: positiveInt.default(8),
+  VIGIL_DELIVERY_BACKOFF_MS: positiveInt.default(1_000),
+  VIGIL_DELIVERY_MAX_BACKOFF_MS: positiveInt.default(300_000),
+  VIGIL_DELIVERY_POLL_MS: positiveInt.default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
@@ -101,6 +121,8 @@ export interface Config {
   kafka: KafkaConfig | undefined;
   /** `kafka`: HTTP and OTLP ingest publish to Kafka instead of writing to ClickHouse. */
   ingestMode: 'direct' | 'kafka';
+  /** Alert evaluation and delivery (docs/alerts.md). */
+  alerts: AlertingSettings & { enabled: boolean };
 }
 
 export interface KafkaConfig {
@@ -134,7 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '?');
         const value = env[name];
-        const shown = value === undefined ? 'unset' : name.includes('PASSWORD') || name.includes('KEY') ? '(hidden)' : JSON.stringify(value);
+        const shown = value === undefined ? 'unset' : name.includes('PASSWORD') || name.includes('KEY') || name === 'SMTP_URL' ? '(hidden)' : JSON.stringify(value);
         return `${name}=${shown}: ${issue.message}`;
       }),
     );
@@ -186,5 +208,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             maxMessageBytes: e.KAFKA_MAX_MESSAGE_BYTES,
           },
     ingestMode: e.INGEST_MODE,
+    alerts: {
+      enabled: e.VIGIL_ALERTS === 'on',
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      webhookAllowlist: (e.VIGIL_WEBHOOK_ALLOWLIST ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''),
+      publicUrl: e.VIGIL_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST}:${e.PORT}`,
+      evaluatorIntervalMs: e.VIGIL_ALERT_INTERVAL_MS,
+      timing: { groupWaitMs: e.VIGIL_ALERT_GROUP_WAIT_MS, groupIntervalMs: e.VIGIL_ALERT_GROUP_INTERVAL_MS, repeatIntervalMs: e.VIGIL_ALERT_REPEAT_INTERVAL_MS },
+      retry: { maxAttempts: e.VIGIL_DELIVERY_MAX_ATTEMPTS, baseDelayMs: e.VIGIL_DELIVERY_BACKOFF_MS, maxDelayMs: e.VIGIL_DELIVERY_MAX_BACKOFF_MS },
+      deliveryTimeoutMs: e.VIGIL_DELIVERY_TIMEOUT_MS,
+      deliveryPollMs: e.VIGIL_DELIVERY_POLL_MS,
+    },
   };
 }

@@ -10,6 +10,7 @@ import { createKafkaIngest, type IngestCredential, type KafkaIngest, type Projec
 import { hashApiKey } from './auth/apiKey';
 import { hasScope } from './auth/scopes';
 import { createApp } from './app';
+import { createAlerting } from './alerts';
 import { createScheduler } from './monitoring';
 import { bootstrapAccess } from './auth/bootstrap';
 import { ConfigError, loadConfig, type Config, type KafkaConfig } from './config';
@@ -52,6 +53,8 @@ async function main(config: Config): Promise<void> {
   });
   const detectors = createScheduler({ store, logger, metrics: metrics.registry, intervalMs: config.detectors.intervalMs });
   if (config.detectors.enabled) detectors.start();
+  const alerting = createAlerting({ store, logger, settings: config.alerts });
+  if (config.alerts.enabled) alerting.start();
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
@@ -77,6 +80,9 @@ async function main(config: Config): Promise<void> {
     await ingest.close();
     // An evaluation in flight finishes (its results are written) before storage closes.
     await detectors.stop();
+    // Evaluation stops first (no new deliveries), then attempts in flight finish; deliveries
+    // still pending stay queued in storage and continue after the next start.
+    await alerting.stop();
     await store.close();
     await stopTracing();
     logger.info('stopped');

@@ -42,5 +42,6 @@ describe('nextAttemptAt', () => {
     expect(nextAttemptAt(policy, 4, retryable, 0, () => 0.5)).toBeNull();
     expect(nextAttemptAt(policy, 1, httpOutcome(400), 0, () => 0.5)).toBeNull();
     expect(nextAttemptAt(policy, 1, httpOutcome(200), 0, () => 0.5)).toBeNull();
+    expect(nextAttemptAt(policy, 1, { kind: 'skipped', reason: 'in cooldown' }, 0, () => 0.5)).toBeNull();
   });
 });

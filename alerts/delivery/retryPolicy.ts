@@ -12,7 +12,11 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
 
-export type AttemptOutcome = { kind: 'delivered' } | { kind: 'failed'; retry: boolean; reason: string };
+/**
+ * `skipped`: the channel chose not to act (a rollback in its cooldown, no previous version to
+ * go back to): nothing failed and nothing is retried.
+ */
+export type AttemptOutcome = { kind: 'delivered' } | { kind: 'skipped'; reason: string } | { kind: 'failed'; retry: boolean; reason: string };
 
 /** The outcome of an HTTP attempt from its status (or its network error). */
 export function httpOutcome(status: number | null, errorMessage?: string): AttemptOutcome {
@@ -28,7 +32,7 @@ export function httpOutcome(status: number | null, errorMessage?: string): Attem
  * A `Retry-After` from the receiver is honoured when it asks for longer.
  */
 export function nextAttemptAt(policy: RetryPolicy, attempt: number, outcome: AttemptOutcome, now: number, random: () => number, retryAfterMs?: number): number | null {
-  if (outcome.kind === 'delivered' || !outcome.retry || attempt >= policy.maxAttempts) return null;
+  if (outcome.kind !== 'failed' || !outcome.retry || attempt >= policy.maxAttempts) return null;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.max(policy.baseDelayMs / 2, ceiling * random());
   return now + Math.max(jittered, retryAfterMs ?? 0);

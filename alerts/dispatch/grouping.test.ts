@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupKey, notificationDue, type GroupState, type GroupTiming } from './grouping';
+import { groupChanged, groupKey, notificationDue, type GroupState, type GroupTiming } from './grouping';
 
 const timing: GroupTiming = { groupWaitMs: 30, groupIntervalMs: 300, repeatIntervalMs: 4000 };
 const fresh: GroupState = { createdAt: 0, lastNotifiedAt: null, lastNotifiedFiring: [] };
@@ -28,5 +28,16 @@ describe('groupKey', () => {
     expect(groupKey({ project: 'p', model: 'churn', feature: 'plan' })).toBe(age);
     expect(groupKey({ project: 'p', model: 'fraud', feature: 'age' })).not.toBe(age);
     expect(groupKey({ project: 'q', model: 'churn', feature: 'age' })).not.toBe(age);
+  });
+});
+
+describe('groupChanged', () => {
+  it.each([
+    ['the same firing set, in any order', ['b', 'a'], false, false],
+    ['one more alert firing', ['a', 'b', 'c'], false, true],
+    ['one alert fewer', ['a'], false, true],
+    ['a resolution since the last notification', ['a', 'b'], true, true],
+  ] as const)('%s', (_name, firing, resolved, expected) => {
+    expect(groupChanged(notified, firing, resolved)).toBe(expected);
   });
 });

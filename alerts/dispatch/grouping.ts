@@ -35,9 +35,17 @@ export interface GroupState {
  */
 export function notificationDue(group: GroupState, firing: readonly string[], resolvedSinceLast: boolean, now: number, timing: GroupTiming): boolean {
   if (group.lastNotifiedAt === null) return firing.length > 0 && now - group.createdAt >= timing.groupWaitMs;
-  const current = [...firing].sort();
-  const changed = resolvedSinceLast || current.length !== group.lastNotifiedFiring.length || current.some((f, i) => f !== group.lastNotifiedFiring[i]);
   const since = now - group.lastNotifiedAt;
-  if (changed) return since >= timing.groupIntervalMs;
+  if (groupChanged(group, firing, resolvedSinceLast)) return since >= timing.groupIntervalMs;
   return firing.length > 0 && since >= timing.repeatIntervalMs;
+}
+
+/**
+ * Whether the group differs from its last notification: an alert resolved since, or the set of
+ * firing fingerprints is another one. An unchanged group is only due for a reminder.
+ */
+export function groupChanged(group: GroupState, firing: readonly string[], resolvedSinceLast: boolean): boolean {
+  if (resolvedSinceLast) return true;
+  const current = [...firing].sort();
+  return current.length !== group.lastNotifiedFiring.length || current.some((f, i) => f !== group.lastNotifiedFiring[i]);
 }

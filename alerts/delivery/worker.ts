@@ -1,0 +1,134 @@
+import type { Logger } from 'pino';
+import type { ChannelRepository } from '../../store/alertsChannels';
+import type { Delivery, DeliveryRepository } from '../../store/alertsDeliveries';
+import type { ChannelType } from '../channels/config';
+import type { Notifier } from '../channels/notifier';
+import type { HttpAttemptResult } from './outbound';
+import { nextAttemptAt, type RetryPolicy } from './retryPolicy';
+
+export interface DeliveryWorkerDeps {
+  deliveries: DeliveryRepository;
+  channels: ChannelRepository;
+  notifiers: Record<ChannelType, Notifier>;
+  policy: RetryPolicy;
+  now: () => number;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  logger?: Logger | undefined;
+  /** Time between looks for due deliveries (retries come due without a wake-up). */
+  pollMs?: number;
+  /** Deliveries attempted at once. */
+  concurrency?: number;
+}
+
+/**
+ * The one loop that delivers: takes due deliveries from the persisted queue, makes one attempt
+ * each through the channel's notifier, records the attempt, and writes the delivery's next
+ * state (delivered, skipped, failed for good, or pending with its next attempt time from the
+ * retry policy). Because the queue is in ClickHouse, a restart continues where it stopped; an
+ * attempt cut short by a crash is made again (at least once; webhook receivers deduplicate by
+ * webhook-id).
+ */
+export class DeliveryWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<number> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {}
+
+  start(): void {
+    if (this.timer !== undefined || this.stopped) return;
+    this.timer = setInterval(() => this.wake(), this.deps.pollMs ?? 1000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Looks for due deliveries now (after new ones were queued). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.inFlight !== undefined) {
+      this.again = true;
+      return;
+    }
+    void this.tick().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'delivery look failed; retrying at the next one'));
+  }
+
+  /** Stops looking and waits for the attempts in flight (each bounded by its timeout). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  /** One look: attempts every due delivery; resolves with how many were attempted. */
+  tick(): Promise<number> {
+    if (this.inFlight !== undefined) return this.inFlight;
+    const run = this.look().finally(() => {
+      this.inFlight = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.wake();
+      }
+    });
+    this.inFlight = run;
+    return run;
+  }
+
+  private async look(): Promise<number> {
+    const due = await this.deps.deliveries.due(this.deps.now(), 100);
+    const concurrency = this.deps.concurrency ?? 4;
+    let next = 0;
+    const runOne = async (): Promise<void> => {
+      while (next < due.length && !this.stopped) {
+        const delivery = due[next];
+        next += 1;
+        if (delivery !== undefined) await this.attempt(delivery);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, runOne));
+    return due.length;
+  }
+
+  private async attempt(delivery: Delivery): Promise<void> {
+    const { deliveries, channels, notifiers, policy, now, logger } = this.deps;
+    const attempt = delivery.attempts + 1;
+    const startedAt = now();
+    const started = performance.now();
+    let result: HttpAttemptResult;
+    const channel = await channels.get(delivery.project, delivery.channelId);
+    if (channel === undefined) {
+      result = { outcome: { kind: 'failed', retry: false, reason: `channel ${delivery.channelId} was deleted` }, statusCode: null };
+    } else {
+      try {
+        result = await notifiers[channel.type].deliver(delivery, channel, attempt);
+      } catch (error) {
+        // A notifier bug or a storage failure inside one (the rollback's registry writes): retried.
+        result = { outcome: { kind: 'failed', retry: true, reason: error instanceof Error ? error.message : String(error) }, statusCode: null };
+      }
+    }
+    const durationMs = performance.now() - started;
+    const finishedAt = now();
+    const retryAt = nextAttemptAt(policy, attempt, result.outcome, finishedAt, this.deps.random ?? Math.random, result.retryAfterMs);
+    const { outcome } = result;
+    const state = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'skipped' ? 'skipped' : retryAt === null ? 'failed' : 'pending';
+    const error = outcome.kind === 'delivered' ? '' : outcome.reason;
+    await deliveries.recordAttempt(delivery.project, {
+      deliveryId: delivery.id,
+      attempt,
+      startedAt,
+      durationMs,
+      outcome: outcome.kind,
+      retry: outcome.kind === 'failed' && outcome.retry,
+      statusCode: result.statusCode,
+      error,
+      nextAttemptAt: retryAt,
+    });
+    await deliveries.put([{ ...delivery, attempts: attempt, state, nextAttemptAt: retryAt ?? delivery.nextAttemptAt, lastError: error }], finishedAt);
+    const log = { deliveryId: delivery.id, project: delivery.project, channel: delivery.channelId, type: delivery.channelType, attempt, state, ...(error ? { error } : {}) };
+    if (state === 'failed') logger?.warn(log, 'delivery failed for good');
+    else if (state === 'pending') logger?.info({ ...log, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() }, 'delivery attempt failed; retrying');
+    else logger?.info(log, `delivery ${state}`);
+  }
+}
