@@ -38,7 +38,7 @@ async function timed(url: string, body: string, headers: Record<string, string>)
 export async function benchGateway(options: GatewayBenchOptions): Promise<BenchResult[]> {
   const upstream = await startOipServer({ version: 'bench' });
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-gateway-'));
-  const server = await startServer({ dataDir, env: { VIGIL_ADMIN_KEY: ADMIN_KEY } });
+  const server = await startServer({ dataDir, env: { VIGIL_ADMIN_KEY: ADMIN_KEY, ...(process.env.VIGIL_GATEWAY_LOG_LINGER_MS ? { VIGIL_GATEWAY_LOG_LINGER_MS: process.env.VIGIL_GATEWAY_LOG_LINGER_MS } : {}) } });
   const auth = { authorization: `Bearer ${ADMIN_KEY}` };
   const direct = `${upstream.url}/v2/models/bench/infer`;
   const gateway = `${server.url}/v2/models/bench/infer`;
