@@ -84,7 +84,13 @@ export class DeliveryWorker {
       while (next < due.length && !this.stopped) {
         const delivery = due[next];
         next += 1;
-        if (delivery !== undefined) await this.attempt(delivery);
+        if (delivery === undefined) continue;
+        try {
+          await this.attempt(delivery);
+        } catch (error) {
+          // Storage failed while recording: the delivery stays pending and is attempted again.
+          this.deps.logger?.error({ err: error, deliveryId: delivery.id }, 'delivery attempt could not be recorded');
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, runOne));
@@ -110,7 +116,9 @@ export class DeliveryWorker {
     }
     const durationMs = performance.now() - started;
     const finishedAt = now();
-    const retryAt = nextAttemptAt(policy, attempt, result.outcome, finishedAt, this.deps.random ?? Math.random, result.retryAfterMs);
+    // Whole milliseconds: the jitter makes fractions, and DateTime64(3) takes integers.
+    const next = nextAttemptAt(policy, attempt, result.outcome, finishedAt, this.deps.random ?? Math.random, result.retryAfterMs);
+    const retryAt = next === null ? null : Math.ceil(next);
     const { outcome } = result;
     const state = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'skipped' ? 'skipped' : retryAt === null ? 'failed' : 'pending';
     const error = outcome.kind === 'delivered' ? '' : outcome.reason;

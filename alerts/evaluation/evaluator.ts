@@ -267,8 +267,9 @@ export class AlertEvaluator {
       details: a.details,
       covers: a.labels.category === 'quality' ? coveredBy(a, active).map((c) => ({ id: c.fingerprint, alertname: c.labels.alertname ?? '', feature: c.labels.feature ?? null })) : [],
     });
-    const firing = planned.firing.map(present);
-    const resolved = planned.resolved.map(present);
+    const byName = (a: NotifiedAlert, b: NotifiedAlert) => (a.labels.alertname ?? '').localeCompare(b.labels.alertname ?? '') || (a.labels.feature ?? '').localeCompare(b.labels.feature ?? '');
+    const firing = planned.firing.map(present).sort(byName);
+    const resolved = planned.resolved.map(present).sort(byName);
     const range = alertRange([...firing, ...resolved], at);
     const version = firing[0]?.labels.version ?? resolved[0]?.labels.version;
     return {

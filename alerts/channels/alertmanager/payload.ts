@@ -15,9 +15,9 @@ function describe(a: NotifiedAlert): string {
   const stats = Object.entries(a.details?.statistics ?? {})
     .filter(([, v]) => v !== null)
     .slice(0, 6)
-    .map(([k, v]) => `${k}=${Number(v).toPrecision(4)}`)
+    .map(([k, v]) => `${k}=${Number(Number(v).toPrecision(4))}`)
     .join(', ');
-  return `${a.labels.metric ?? 'value'} = ${a.value === null ? 'n/a' : a.value.toPrecision(4)}${stats ? ` (${stats})` : ''}`;
+  return `${a.labels.metric ?? 'value'} = ${a.value === null ? 'n/a' : Number(a.value.toPrecision(4))}${stats ? ` (${stats})` : ''}`;
 }
 
 /**

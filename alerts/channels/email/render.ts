@@ -9,7 +9,8 @@ export interface RenderedEmail {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const formatNumber = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : Math.abs(x) >= 1000 || x === Math.round(x) ? String(Math.round(x * 1000) / 1000) : x.toPrecision(4));
+/** Four significant digits, trailing zeros dropped: 0.83, 0.4123, 1e-12, 1234.5. */
+const formatNumber = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : String(Number(x.toPrecision(4))));
 
 const windowText = (a: NotifiedAlert) =>
   a.details === null ? '' : `${new Date(a.details.windowStart).toISOString().replace('.000Z', 'Z')} to ${new Date(a.details.windowEnd).toISOString().replace('.000Z', 'Z')}`;
