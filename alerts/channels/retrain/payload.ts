@@ -45,11 +45,8 @@ export type RetrainPayload = z.infer<typeof RetrainPayloadSchema>;
 
 /** The JSON Schema of the payload, as published in docs/retrain-payload.schema.json. */
 export function retrainPayloadJsonSchema(): Record<string, unknown> {
-  return {
-    $id: 'https://vigil.dev/schemas/retrain-payload.schema.json',
-    title: 'Vigil retrain payload',
-    ...z.toJSONSchema(RetrainPayloadSchema, { target: 'draft-2020-12' }),
-  };
+  const { $schema, ...schema } = z.toJSONSchema(RetrainPayloadSchema, { target: 'draft-2020-12' });
+  return { $schema, title: 'Vigil retrain payload', ...schema };
 }
 
 const RETRAIN_CATEGORIES = ['drift', 'performance'];
