@@ -1,5 +1,5 @@
 import { backOff } from 'exponential-backoff';
-import type { Admin, Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Batch, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { isStorageUnavailable } from '../../store/errors';
 import type { IngestPipeline } from '../pipeline';
@@ -70,7 +70,8 @@ export class KafkaIngestConsumer {
   private readonly deadLetters: DeadLetterTopic;
   private readonly projects = new Map<string, { resolution: ProjectResolution; expiresAt: number }>();
   private readonly now: () => number;
-  private lastCommitAt = 0;
+  /** The commit interval counts from the start: a first chunk is not committed at once. */
+  private lastCommitAt: number;
   private crashed = false;
 
   constructor(
@@ -78,8 +79,9 @@ export class KafkaIngestConsumer {
     private readonly deps: KafkaConsumerDeps,
   ) {
     this.now = deps.now ?? Date.now;
+    this.lastCommitAt = this.now();
     this.consumer = deps.kafka.consumer({ groupId: settings.groupId, maxWaitTimeInMs: 500, maxBytesPerPartition: 16 * 1024 * 1024, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.producer = deps.kafka.producer({ allowAutoTopicCreation: true });
+    this.producer = deps.kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     this.admin = deps.kafka.admin();
     this.deadLetters = new DeadLetterTopic(this.producer, settings.deadLetterTopic);
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => deps.logger.info({ topic: settings.topic, groupId: payload.groupId, assigned: payload.memberAssignment }, 'kafka consumer joined its group'));

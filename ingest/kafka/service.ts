@@ -1,4 +1,5 @@
 import { backOff } from 'exponential-backoff';
+import { Partitioners } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { IngestPipeline } from '../pipeline';
@@ -48,7 +49,7 @@ export function createKafkaIngest(options: {
   const kafka = createKafka({ brokers: settings.brokers, clientId: settings.clientId }, logger);
   const metrics = createKafkaMetrics(options.registry);
   const admin = kafka.admin();
-  const producer = options.publish ? kafka.producer({ allowAutoTopicCreation: true }) : undefined;
+  const producer = options.publish ? kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner }) : undefined;
   const publisher = producer === undefined ? undefined : new KafkaPublisher(producer, { topic: settings.topic, maxMessageBytes: settings.maxMessageBytes }, metrics);
   const consumer = settings.consume
     ? new KafkaIngestConsumer(
