@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await producer?.disconnect().catch(() => undefined);
   for (const server of servers) {
-    if (process.env.VIGIL_TEST_DEBUG) console.log(server.output.join('\n'));
+    if (process.env.VIGIL_TEST_DEBUG) console.error(server.output.join('\n'));
     await server.stop('SIGKILL');
   }
   await broker?.stop();
@@ -55,7 +55,9 @@ describe('Kafka ingest under faults', () => {
   it('re-reads after a kill -9 between insert and commit and stores nothing twice', async () => {
     const topic = 'faults.kill';
     // Commits only on stop: whatever was stored before the kill is re-delivered after it.
-    let { dir, server } = await withModel(topic, { KAFKA_COMMIT_INTERVAL_MS: '3600000' });
+    const started = await withModel(topic, { KAFKA_COMMIT_INTERVAL_MS: '3600000' });
+    const dir = started.dir;
+    let server = started.server;
     const sent: string[] = [];
     for (let b = 0; b < 40; b++) {
       const ids = Array.from({ length: 50 }, (_, i) => `b${b}-${i}`);
