@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetrainPayloadSchema } from '../alerts/channels/retrain/payload';
 import { createAlerting, DEFAULT_ALERTING_SETTINGS, type Alerting } from '../server/alerts';
 import { DetectionRepository, type StoredFeatureResult } from '../store/detections';
+import { GatewayRequestRepository } from '../store/gatewayRequests';
 import { nextRevision } from '../store/revision';
 import { openTestApp, TEST_ADMIN_KEY, type TestApp } from './support/app';
 import { startAlertmanager, type TestAlertmanager } from './support/alertmanager';
@@ -310,5 +311,48 @@ describe('silences, inhibition, and the address guard', () => {
     expect(delivery.attempts).toHaveLength(1);
     expect(delivery.attempts[0]).toMatchObject({ outcome: 'failed', retry: false, statusCode: null });
     expect(delivery.lastError).toBe('127.0.0.2 resolves to 127.0.0.2, a private, loopback or reserved address; add it to VIGIL_WEBHOOK_ALLOWLIST to allow it');
+  });
+
+  it('a new version going live drops the pending alerts of the old one', async () => {
+    await createModel('rollout', ['1']);
+    expect((await admin().post('/v1/alert-rules', { name: 'SlowDrift', model: 'rollout', metric: 'psi', op: '>', threshold: 0.2, forWindows: 3 })).status).toBe(201);
+    await detectorWindow('rollout', '1', W1, [feature('age', 'drift', { psi: 0.7 })]);
+    await alerting.evaluator.evaluateProject('default');
+    const [pending] = (await admin().get('/v1/alerts?state=pending&model=rollout')).body.alerts;
+    expect(pending.labels).toMatchObject({ alertname: 'SlowDrift', version: '1', feature: 'age' });
+    expect((await admin().post('/v1/models/rollout/versions', { version: '2' })).status).toBe(201);
+    expect((await put('/v1/models/rollout/aliases/production', { version: '2' })).status).toBe(200);
+    await alerting.evaluator.evaluateProject('default');
+    const after = (await admin().get(`/v1/alerts/${pending.id}`)).body;
+    expect(after.state).toBe('inactive');
+    expect(after.history.map((e: any) => [e.event, e.detail])).toEqual([
+      ['pending', 'window 2026-11-20T10:00:00.000Z'],
+      ['reset', 'version 2 went live'],
+    ]);
+  });
+
+  it('the gateway\'s error rate per closed window fires the serving rule', async () => {
+    await createModel('served', ['1']);
+    expect((await admin().post('/v1/alert-rules', { name: 'GatewayErrorRate', model: 'served', metric: 'error_rate', op: '>', threshold: 0.05 })).status).toBe(201);
+    const windowStart = Math.floor((Date.now() - 3 * HOUR) / HOUR) * HOUR;
+    await new GatewayRequestRepository(t.store).insert(
+      Array.from({ length: 20 }, (_, i) => ({
+        project: 'default',
+        model: 'served',
+        version: '1',
+        role: 'production' as const,
+        request_id: `r${i}`,
+        timestamp: windowStart + i * 1000,
+        latency_ms: 5,
+        outcome: i < 4 ? ('upstream_error' as const) : ('ok' as const),
+        http_status: i < 4 ? 500 : 200,
+        error: '',
+      })),
+    );
+    await alerting.evaluator.evaluateProject('default');
+    const [alert] = (await admin().get('/v1/alerts?state=firing&model=served')).body.alerts;
+    expect(alert.labels).toMatchObject({ alertname: 'GatewayErrorRate', version: '1', category: 'serving' });
+    expect(alert.value).toBeCloseTo(0.2, 9);
+    expect(alert.details).toEqual({ windowStart, windowEnd: windowStart + HOUR });
   });
 });
