@@ -12,7 +12,7 @@ import { RESULTS_MARKER } from './script';
 import { round, type BenchResult } from './support';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BENCHMARKS = ['bench/ingest-http.ts', 'bench/baseline-upload.ts', 'bench/detect.ts', 'bench/gateway.ts'];
+const BENCHMARKS = ['bench/ingest-http.ts', 'bench/kafka.ts', 'bench/baseline-upload.ts', 'bench/detect.ts', 'bench/gateway.ts'];
 
 function runBenchmark(script: string, smoke: boolean): Promise<BenchResult[]> {
   return new Promise((resolve, reject) => {
