@@ -53,7 +53,7 @@ async function main(config: Config): Promise<void> {
   });
   const detectors = createScheduler({ store, logger, metrics: metrics.registry, intervalMs: config.detectors.intervalMs });
   if (config.detectors.enabled) detectors.start();
-  const alerting = createAlerting({ store, logger, settings: config.alerts });
+  const alerting = createAlerting({ store, logger, settings: config.alerts, metrics: metrics.registry });
   if (config.alerts.enabled) alerting.start();
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');

@@ -155,5 +155,10 @@ describe('drift in ingested data, end to end', () => {
       ['rollback', 'delivered'],
     ]);
     expect(detail.history[0]).toMatchObject({ event: 'firing', state: 'firing' });
+
+    // And /metrics counts them.
+    const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+    expect(metrics).toMatch(/vigil_alerts_open\{project="default",model="churn",state="firing",severity="warning"\} [1-9]/);
+    expect(metrics).toMatch(/vigil_alert_delivery_attempts_total\{type="rollback",outcome="delivered"\} 1/);
   }, 120_000);
 });

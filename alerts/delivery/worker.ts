@@ -19,6 +19,8 @@ export interface DeliveryWorkerDeps {
   pollMs?: number;
   /** Deliveries attempted at once. */
   concurrency?: number;
+  /** Called after each attempt (the /metrics counter). */
+  onAttempt?: (type: string, outcome: string) => void;
 }
 
 /**
@@ -134,6 +136,7 @@ export class DeliveryWorker {
       nextAttemptAt: retryAt,
     });
     await deliveries.put([{ ...delivery, attempts: attempt, state, nextAttemptAt: retryAt ?? delivery.nextAttemptAt, lastError: error }], finishedAt);
+    this.deps.onAttempt?.(delivery.channelType, outcome.kind);
     const log = { deliveryId: delivery.id, project: delivery.project, channel: delivery.channelId, type: delivery.channelType, attempt, state, ...(error ? { error } : {}) };
     if (state === 'failed') logger?.warn(log, 'delivery failed for good');
     else if (state === 'pending') logger?.info({ ...log, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() }, 'delivery attempt failed; retrying');

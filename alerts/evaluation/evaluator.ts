@@ -37,6 +37,8 @@ export interface EvaluatorDeps {
   wants: (type: ChannelType, notification: Notification) => boolean;
   /** Called after deliveries were queued (wakes the delivery worker). */
   onQueued?: () => void;
+  /** Called with a project's alerts after each evaluation (the /metrics gauge). */
+  onEvaluated?: (project: string, alerts: readonly StoredAlert[]) => void;
   logger?: Logger | undefined;
   intervalMs?: number;
 }
@@ -133,6 +135,7 @@ export class AlertEvaluator {
     if (events.length > 0) await alertRepo.appendEvents(project, events);
     for (const c of cursorUpdates) await alertRepo.putCursor(project, c.model, c.source, c.position, at);
 
+    this.deps.onEvaluated?.(project, [...current.values()]);
     const channels = await this.deps.channels.list(project);
     await this.dispatch(project, [...current.values()], ruleById, channels, at);
     await this.noticeExpiredSilences(project, [...current.values()], ruleById, channels, at);

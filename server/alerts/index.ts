@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { alertmanagerNotifier } from '../../alerts/channels/alertmanager/alertmanager';
 import type { ChannelType } from '../../alerts/channels/config';
 import { emailNotifier } from '../../alerts/channels/email/email';
@@ -11,6 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../alerts/delivery/re
 import { DeliveryWorker } from '../../alerts/delivery/worker';
 import { DEFAULT_GROUP_TIMING, type GroupTiming } from '../../alerts/dispatch/grouping';
 import { AlertEvaluator } from '../../alerts/evaluation/evaluator';
+import { alertMetrics } from '../../alerts/metrics';
 import { AlertRepository } from '../../store/alerts';
 import { ChannelRepository } from '../../store/alertsChannels';
 import { DeliveryRepository } from '../../store/alertsDeliveries';
@@ -99,7 +101,23 @@ export interface Alerting {
 }
 
 /** The alert evaluator and the delivery worker the server runs. */
-export function createAlerting({ store, logger, now = Date.now, settings, random }: { store: Store; logger?: Logger; now?: () => number; settings: AlertingSettings; random?: () => number }): Alerting {
+export function createAlerting({
+  store,
+  logger,
+  now = Date.now,
+  settings,
+  random,
+  metrics,
+}: {
+  store: Store;
+  logger?: Logger;
+  now?: () => number;
+  settings: AlertingSettings;
+  random?: () => number;
+  /** Where the open-alert gauge and the attempt counter go (`/metrics`). */
+  metrics?: Registry;
+}): Alerting {
+  const gauges = metrics === undefined ? undefined : alertMetrics(metrics);
   const policy = new OutboundPolicy(settings.webhookAllowlist);
   const http = { policy, timeoutMs: settings.deliveryTimeoutMs, now };
   const email = emailNotifier({ smtpUrl: settings.smtpUrl, from: settings.smtpFrom, timeoutMs: settings.deliveryTimeoutMs });
@@ -113,7 +131,7 @@ export function createAlerting({ store, logger, now = Date.now, settings, random
   };
   const channels = new ChannelRepository(store);
   const deliveries = new DeliveryRepository(store);
-  const worker = new DeliveryWorker({ deliveries, channels, notifiers, policy: settings.retry, now, logger, pollMs: settings.deliveryPollMs, ...(random ? { random } : {}) });
+  const worker = new DeliveryWorker({ deliveries, channels, notifiers, policy: settings.retry, now, logger, pollMs: settings.deliveryPollMs, ...(random ? { random } : {}), ...(gauges ? { onAttempt: gauges.attempt } : {}) });
   const evaluator = new AlertEvaluator({
     rules: new RuleRepository(store),
     alerts: new AlertRepository(store),
@@ -128,6 +146,7 @@ export function createAlerting({ store, logger, now = Date.now, settings, random
     publicUrl: settings.publicUrl,
     wants: (type, n) => notifiers[type].wants(n),
     onQueued: () => worker.wake(),
+    ...(gauges ? { onEvaluated: gauges.observeAlerts } : {}),
     logger,
     intervalMs: settings.evaluatorIntervalMs,
   });
