@@ -60,6 +60,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   const models = new ModelRepository(store);
   const authenticator = keyAuthenticator(keys, now);
 
+  const closers: (() => Promise<void>)[] = [];
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', httpTracing());
@@ -79,7 +80,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes, publisher: kafka?.publisher }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
-  app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now }));
+  app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now, onClose: (close) => closers.push(close) }));
   app.route('/', alertingRoutes({ store, models, logger, now }));
   app.route('/', docsRoutes());
 
@@ -91,5 +92,9 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => renderError(error, c, logger));
-  return app;
+  /** Writes what the routes still buffer (the gateway's log); call after the server stops, before ingest closes. */
+  const close = async () => {
+    for (const closeOne of closers) await closeOne();
+  };
+  return Object.assign(app, { close });
 }

@@ -75,8 +75,10 @@ async function main(config: Config): Promise<void> {
     await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), kafka?.stopConsuming()]);
     clearTimeout(force);
     await kafka?.close();
-    // Requests in flight have had their answers; anything still queued is written before
-    // storage closes, so nothing acknowledged is lost.
+    // The gateway's buffered log goes to ingest first; then requests in flight have had their
+    // answers, and anything still queued is written before storage closes: nothing
+    // acknowledged is lost.
+    await app.close();
     await ingest.close();
     // An evaluation in flight finishes (its results are written) before storage closes.
     await detectors.stop();

@@ -32,6 +32,8 @@ export interface GatewayDeps {
   maxBodyBytes: number;
   settings?: Partial<GatewaySettings>;
   now?: () => number;
+  /** Receives what must run at shutdown: writing the gateway's buffered log. */
+  onClose?: (close: () => Promise<void>) => void;
 }
 
 /** The header that makes the canary choice deterministic (a user, session or entity id). */
@@ -87,6 +89,7 @@ export function gatewayRoutes(deps: GatewayDeps) {
     for (const [url, breaker] of breakers) yield [url, breaker.state];
   });
   const log = new GatewayRequestLog({ ingest: deps.ingest, requests: new GatewayRequestRepository(deps.store), metrics, logger: deps.logger, writer: { maxBatchRows: 20_000, lingerMs: settings.logLingerMs, maxQueuedRows: 200_000 } });
+  deps.onClose?.(() => log.close());
   let shadowsInFlight = 0;
 
   interface Call {

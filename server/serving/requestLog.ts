@@ -109,21 +109,26 @@ export class GatewayRequestLog {
 
   /** Resolves once everything buffered so far was handed to ingest and stored (or refused). */
   async drain(): Promise<void> {
-    this.flushSoon(0);
-    await new Promise((resolve) => setImmediate(resolve));
+    // At once, not through a zero timer: a timer could still be pending when this resolves.
+    this.flushNow();
     await this.flushing;
   }
 
   private flushSoon(delayMs: number): void {
     if (this.timer !== undefined && delayMs > 0) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const batch = this.buffered;
-      this.buffered = [];
-      this.bufferedItems = 0;
-      this.flushing = this.flushing.then(() => this.store(batch));
-    }, delayMs);
+    this.timer = setTimeout(() => this.flushNow(), delayMs);
+  }
+
+  /** Hands what is buffered to the store chain; the chain keeps batches in order. */
+  private flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffered.length === 0) return;
+    const batch = this.buffered;
+    this.buffered = [];
+    this.bufferedItems = 0;
+    this.flushing = this.flushing.then(() => this.store(batch));
   }
 
   /**

@@ -44,6 +44,7 @@ export async function openTestApp(options: { maxBodyBytes?: number; writer?: Par
     fetcher: async (path, init) => app.request(path, init),
     metrics,
     async close() {
+      await app.close();
       await ingest.close();
       await store.close();
       data.remove();
