@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicJob } from '../jobs/periodicJob';
 import type { ModelRecord } from '../store/models';
 import type { DriftDetector } from './evaluate';
 import { isClosed, windowSizeMs } from './windows';
@@ -27,43 +28,36 @@ const RECEIVED_SLACK_MS = 60_000;
  * whole job and can be called directly (tests drive it with their own clock).
  */
 export class DetectorScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<number> | undefined;
-  private stopped = false;
   /** Per model: newest received_at of predictions and of labels already looked at. */
   private readonly watermarks = new Map<string, { predictions: number; labels: number; lastLookMs: number }>();
 
-  constructor(private readonly deps: SchedulerDeps) {}
+  private readonly job: PeriodicJob<number>;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.job = new PeriodicJob(() => this.look(), {
+      intervalMs: this.deps.intervalMs ?? 60_000,
+      onError: (error) => this.deps.logger?.error({ err: error }, 'detector look failed; retrying at the next one'),
+    });
+  }
 
   start(): void {
-    if (this.timer !== undefined || this.stopped) return;
-    const interval = this.deps.intervalMs ?? 60_000;
-    this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'detector look failed; retrying at the next one')), interval);
-    this.timer.unref();
+    this.job.start();
   }
 
-  /** Stops looking and waits for an evaluation in flight to finish. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.inFlight?.catch(() => undefined);
+  /** Stops looking and waits for the look in flight to finish. */
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One look over every model; resolves with the number of windows evaluated. Never overlaps itself. */
+  /** One look (shared with the one in flight; never overlapping). Tests call it directly. */
   tick(): Promise<number> {
-    if (this.inFlight !== undefined) return this.inFlight;
-    const run = this.look().finally(() => {
-      this.inFlight = undefined;
-    });
-    this.inFlight = run;
-    return run;
+    return this.job.tick();
   }
 
   private async look(): Promise<number> {
     let evaluated = 0;
     for (const model of await this.deps.listModels()) {
-      if (this.stopped) break;
+      if (this.job.stopped) break;
       try {
         evaluated += await this.lookAt(model);
       } catch (error) {
@@ -99,7 +93,7 @@ export class DetectorScheduler {
     }
     let evaluated = 0;
     for (const w of [...due.values()].sort((a, b) => a.startMs - b.startMs)) {
-      if (this.stopped) break;
+      if (this.job.stopped) break;
       await detector.evaluate(model, w.version, { startMs: w.startMs, endMs: w.startMs + sizeMs });
       evaluated += 1;
     }

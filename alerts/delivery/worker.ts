@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PeriodicJob } from '../../jobs/periodicJob';
 import type { ChannelRepository } from '../../store/alertsChannels';
 import type { Delivery, DeliveryRepository } from '../../store/alertsDeliveries';
 import type { ChannelType } from '../channels/config';
@@ -32,50 +33,33 @@ export interface DeliveryWorkerDeps {
  * webhook-id).
  */
 export class DeliveryWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<number> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly job: PeriodicJob<number>;
 
-  constructor(private readonly deps: DeliveryWorkerDeps) {}
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.job = new PeriodicJob(() => this.look(), {
+      intervalMs: this.deps.pollMs ?? 1000,
+      onError: (error) => this.deps.logger?.error({ err: error }, 'delivery look failed; retrying at the next one'),
+      runAtStart: true,
+    });
+  }
 
   start(): void {
-    if (this.timer !== undefined || this.stopped) return;
-    this.timer = setInterval(() => this.wake(), this.deps.pollMs ?? 1000);
-    this.timer.unref();
-    this.wake();
+    this.job.start();
   }
 
-  /** Looks for due deliveries now (after new ones were queued). */
+  /** Looks now (after new work was queued), or right after the look in flight. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.inFlight !== undefined) {
-      this.again = true;
-      return;
-    }
-    void this.tick().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'delivery look failed; retrying at the next one'));
+    this.job.wake();
   }
 
-  /** Stops looking and waits for the attempts in flight (each bounded by its timeout). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.inFlight?.catch(() => undefined);
+  /** Stops looking and waits for the look in flight to finish. */
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One look: attempts every due delivery; resolves with how many were attempted. */
+  /** One look (shared with the one in flight; never overlapping). Tests call it directly. */
   tick(): Promise<number> {
-    if (this.inFlight !== undefined) return this.inFlight;
-    const run = this.look().finally(() => {
-      this.inFlight = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.wake();
-      }
-    });
-    this.inFlight = run;
-    return run;
+    return this.job.tick();
   }
 
   private async look(): Promise<number> {
@@ -83,7 +67,7 @@ export class DeliveryWorker {
     const concurrency = this.deps.concurrency ?? 4;
     let next = 0;
     const runOne = async (): Promise<void> => {
-      while (next < due.length && !this.stopped) {
+      while (next < due.length && !this.job.stopped) {
         const delivery = due[next];
         next += 1;
         if (delivery === undefined) continue;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PeriodicJob } from '../../jobs/periodicJob';
 import type { Logger } from 'pino';
 import { windowSizeMs, windowStartOf } from '../../detectors/windows';
 import { cursorKey, type AlertEvent, type AlertRepository, type StoredAlert } from '../../store/alerts';
@@ -59,38 +60,32 @@ const RESOLVED_KEPT_MS = 7 * 86_400_000;
  * idempotent: a window already applied to an alert changes nothing.
  */
 export class AlertEvaluator {
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
-  private stopped = false;
+  private readonly job: PeriodicJob<void>;
 
-  constructor(private readonly deps: EvaluatorDeps) {}
+  constructor(private readonly deps: EvaluatorDeps) {
+    this.job = new PeriodicJob(() => this.look(), {
+      intervalMs: this.deps.intervalMs ?? 15_000,
+      onError: (error) => this.deps.logger?.error({ err: error }, 'alert evaluation failed; retrying at the next look'),
+    });
+  }
 
   start(): void {
-    if (this.timer !== undefined || this.stopped) return;
-    this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'alert evaluation failed; retrying at the next look')), this.deps.intervalMs ?? 15_000);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.inFlight?.catch(() => undefined);
+  /** Stops looking and waits for the look in flight to finish. */
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One look at every project; never overlaps itself. */
+  /** One look (shared with the one in flight; never overlapping). Tests call it directly. */
   tick(): Promise<void> {
-    if (this.inFlight !== undefined) return this.inFlight;
-    const run = this.look().finally(() => {
-      this.inFlight = undefined;
-    });
-    this.inFlight = run;
-    return run;
+    return this.job.tick();
   }
 
   private async look(): Promise<void> {
     for (const project of await this.deps.rules.projects()) {
-      if (this.stopped) return;
+      if (this.job.stopped) return;
       try {
         await this.evaluateProject(project);
       } catch (error) {
