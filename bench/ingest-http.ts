@@ -7,7 +7,7 @@ import { startServer } from '../test/support/server';
 import { loadMigrations, migrate } from '../store/migrations';
 import { openStore } from '../store/clickhouse';
 import { runAsScript } from './script';
-import { median, percentile, printResult, seededRandom, spread, type BenchResult } from './support';
+import { BENCH_FEATURES, median, percentile, predictionBodies, printResult, spread, type BenchResult } from './support';
 
 /**
  * Ingest over HTTP: predictions with 20 numeric features, 1,000 per request, several clients
@@ -22,26 +22,9 @@ export interface IngestBenchOptions {
   batch: number;
 }
 
-const FEATURES = Array.from({ length: 20 }, (_, i) => `f${i}`);
+const FEATURES = BENCH_FEATURES;
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
-function requestBodies(count: number, batch: number, seed: number, runTag: string): string[] {
-  const random = seededRandom(seed);
-  const base = Date.parse('2026-11-01T00:00:00Z');
-  return Array.from({ length: count }, (_, r) =>
-    JSON.stringify({
-      predictions: Array.from({ length: batch }, (_, i) => ({
-        model: 'bench',
-        version: '1',
-        id: `${runTag}-${r}-${i}`,
-        timestamp: base + r * batch + i,
-        features: Object.fromEntries(FEATURES.map((f) => [f, Math.round(random() * 1e6) / 1e3])),
-        prediction: random(),
-        latencyMs: Math.round(random() * 100) / 10,
-      })),
-    }),
-  );
-}
 
 async function httpRun(url: string, bodies: string[], clients: number): Promise<{ rate: number; latencies: number[] }> {
   const latencies: number[] = [];
@@ -104,9 +87,9 @@ export async function benchIngestHttp(options: IngestBenchOptions): Promise<Benc
     });
     if (created.status !== 201) throw new Error(`could not create the bench model: ${created.status}`);
     // Warm-up, not measured.
-    await httpRun(server.url, requestBodies(Math.max(2, options.clients), options.batch, 1, 'warm'), options.clients);
+    await httpRun(server.url, predictionBodies(Math.max(2, options.clients), options.batch, 1, 'warm'), options.clients);
     for (let run = 0; run < options.runs; run++) {
-      const bodies = requestBodies(options.requestsPerRun, options.batch, 100 + run, `run${run}`);
+      const bodies = predictionBodies(options.requestsPerRun, options.batch, 100 + run, `run${run}`);
       const measured = await httpRun(server.url, bodies, options.clients);
       rates.push(measured.rate);
       latencies.push(...measured.latencies);
@@ -122,7 +105,7 @@ export async function benchIngestHttp(options: IngestBenchOptions): Promise<Benc
     await migrate(store, loadMigrations());
     await store.close();
     for (let run = 0; run < options.runs; run++) {
-      referenceRates.push(await referenceRun(join(referenceDir, 'clickhouse'), storedRows(requestBodies(options.requestsPerRun, options.batch, 100 + run, `ref${run}`))));
+      referenceRates.push(await referenceRun(join(referenceDir, 'clickhouse'), storedRows(predictionBodies(options.requestsPerRun, options.batch, 100 + run, `ref${run}`))));
     }
   } finally {
     rmSync(referenceDir, { recursive: true, force: true });

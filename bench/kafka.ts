@@ -5,7 +5,7 @@ import type { Message } from 'kafkajs';
 import { startKafkaBroker } from '../test/support/kafkaBroker';
 import { startServer } from '../test/support/server';
 import { runAsScript } from './script';
-import { median, printResult, seededRandom, spread, type BenchResult } from './support';
+import { BENCH_FEATURES, median, predictionBodies, printResult, spread, type BenchResult } from './support';
 
 /**
  * Ingest through Kafka: `/v1/predictions` bodies of 20-feature predictions produced to the
@@ -21,26 +21,12 @@ export interface KafkaBenchOptions {
   partitions: number;
 }
 
-const FEATURES = Array.from({ length: 20 }, (_, i) => `f${i}`);
+const FEATURES = BENCH_FEATURES;
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const TOPIC = 'vigil.predictions';
 
 function messages(count: number, batch: number, seed: number, runTag: string): Message[] {
-  const random = seededRandom(seed);
-  const base = Date.parse('2026-11-01T00:00:00Z');
-  return Array.from({ length: count }, (_, r) => ({
-    value: JSON.stringify({
-      predictions: Array.from({ length: batch }, (_, i) => ({
-        model: 'bench',
-        version: '1',
-        id: `${runTag}-${r}-${i}`,
-        timestamp: base + r * batch + i,
-        features: Object.fromEntries(FEATURES.map((f) => [f, Math.round(random() * 1e6) / 1e3])),
-        prediction: random(),
-        latencyMs: Math.round(random() * 100) / 10,
-      })),
-    }),
-  }));
+  return predictionBodies(count, batch, seed, runTag).map((value) => ({ value }));
 }
 
 /** Messages consumed so far, read from /metrics. */

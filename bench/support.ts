@@ -53,3 +53,28 @@ export function printResult(r: BenchResult): void {
   const reference = r.reference === null ? '' : `  reference ${round(r.reference)} ${r.unit} (${r.referenceName})`;
   process.stdout.write(`${r.id}: ${r.figure}: vigil ${round(r.vigil)} ${r.unit}${r.spread ? ` [runs ${r.spread}]` : ''}${reference}${ratio}  target ${r.target}\n`);
 }
+
+/** The 20 numeric features of the ingest benchmarks' model. */
+export const BENCH_FEATURES = Array.from({ length: 20 }, (_, i) => `f${i}`);
+
+/**
+ * `count` deterministic `/v1/predictions` bodies of `batch` predictions each (20 numeric
+ * features), ids prefixed with `runTag`: the same data for HTTP and Kafka ingest benchmarks.
+ */
+export function predictionBodies(count: number, batch: number, seed: number, runTag: string): string[] {
+  const random = seededRandom(seed);
+  const base = Date.parse('2026-11-01T00:00:00Z');
+  return Array.from({ length: count }, (_, r) =>
+    JSON.stringify({
+      predictions: Array.from({ length: batch }, (_, i) => ({
+        model: 'bench',
+        version: '1',
+        id: `${runTag}-${r}-${i}`,
+        timestamp: base + r * batch + i,
+        features: Object.fromEntries(BENCH_FEATURES.map((f) => [f, Math.round(random() * 1e6) / 1e3])),
+        prediction: random(),
+        latencyMs: Math.round(random() * 100) / 10,
+      })),
+    }),
+  );
+}
