@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KafkaIngestSettings } from '../ingest/kafka/service';
 import type { AlertingSettings } from './alerts';
 import type { GatewaySettings } from './serving/settings';
 
@@ -125,21 +126,8 @@ export interface Config {
   alerts: AlertingSettings & { enabled: boolean };
 }
 
-export interface KafkaConfig {
-  brokers: string[];
-  clientId: string;
-  topic: string;
-  deadLetterTopic: string;
-  groupId: string;
-  /** The project of messages without a key header. */
-  project: string;
-  /** Whether this instance consumes the topic (HTTP-only instances in INGEST_MODE=kafka may not). */
-  consume: boolean;
-  commitIntervalMs: number;
-  partitionsConcurrently: number;
-  /** The largest message Vigil publishes; larger requests are split (the broker's `message.max.bytes`). */
-  maxMessageBytes: number;
-}
+/** Kafka as configured: the settings the Kafka ingest service takes (ingest/kafka/service.ts). */
+export type KafkaConfig = KafkaIngestSettings;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

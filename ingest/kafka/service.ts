@@ -8,17 +8,20 @@ import { KafkaIngestConsumer, type IngestCredential, type ProjectResolution } fr
 import { createKafkaMetrics } from './metrics';
 import { KafkaPublisher } from './publisher';
 
-/** Kafka as configured (server/config.ts `KafkaConfig`). */
+/** Kafka as configured (KAFKA_* variables, parsed by server/config.ts). */
 export interface KafkaIngestSettings {
   brokers: string[];
   clientId: string;
   topic: string;
   deadLetterTopic: string;
   groupId: string;
+  /** The project of messages without a key header. */
   project: string;
+  /** Whether this instance consumes the topic (HTTP-only instances in INGEST_MODE=kafka may not). */
   consume: boolean;
   commitIntervalMs: number;
   partitionsConcurrently: number;
+  /** The largest message Vigil publishes; larger requests are split (the broker's `message.max.bytes`). */
   maxMessageBytes: number;
 }
 
