@@ -141,4 +141,4 @@ export async function benchIngestHttp(options: IngestBenchOptions): Promise<Benc
   ];
 }
 
-await runAsScript(import.meta.url, (smoke) => benchIngestHttp(smoke ? { requestsPerRun: 4, runs: 1, clients: 2, batch: 100 } : { requestsPerRun: Number(process.env.BENCH_REQUESTS ?? 100), runs: Number(process.env.BENCH_RUNS ?? 5), clients: 4, batch: 1000 }), printResult);
+await runAsScript(import.meta.url, (smoke) => benchIngestHttp(smoke ? { requestsPerRun: 4, runs: 1, clients: 2, batch: 100 } : { requestsPerRun: Number(process.env.BENCH_REQUESTS ?? 100), runs: Number(process.env.BENCH_RUNS ?? 5), clients: Number(process.env.BENCH_CLIENTS ?? 4), batch: 1000 }), printResult);
