@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
+import { TimestampInputSchema } from '../ingest/schemas';
 import { ApiError, formatPath } from './errors';
 
 /** The error shape of API.md, as documented in /openapi.json. */
@@ -34,6 +35,22 @@ export function jsonBody<T extends ZodType>(schema: T, description?: string) {
 export function jsonResponse<T extends ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
+
+/** The `{model}` path parameter every model route shares. */
+export const ModelParams = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' }, example: 'churn' }) });
+
+/** Query-string time: RFC 3339 or epoch milliseconds given as digits; optional. */
+export const TimeQuery = z
+  .string()
+  .transform((v, ctx) => {
+    const parsed = TimestampInputSchema.safeParse(/^\d+$/.test(v) ? Number(v) : v);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'expected an RFC 3339 timestamp or epoch milliseconds' });
+      return z.NEVER;
+    }
+    return typeof parsed.data === 'number' ? parsed.data : Date.parse(parsed.data);
+  })
+  .optional();
 
 /** Bearer-key security requirement for a route's OpenAPI entry. */
 export const bearerSecurity = [{ bearerAuth: [] }];

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TelemetryRepository } from '../store/telemetry';
 import type { ModelRepository } from '../store/models';
-import { TimestampInputSchema } from '../ingest/schemas';
 import { callerOf, requireScope } from './auth/middleware';
 import { ApiError } from './errors';
-import { bearerSecurity, commonErrors, createRouter, jsonResponse, notFoundError } from './openapi';
+import { bearerSecurity, commonErrors, createRouter, jsonResponse, ModelParams, notFoundError, TimeQuery } from './openapi';
 
 const StoredPredictionSchema = z
   .object({
@@ -23,21 +22,6 @@ const StoredPredictionSchema = z
   })
   .openapi('StoredPrediction');
 
-const ModelParam = z.string().openapi({ param: { name: 'model', in: 'path' } });
-
-/** Query-string time: RFC 3339 or epoch milliseconds given as digits. */
-const TimeQuery = z
-  .string()
-  .transform((v, ctx) => {
-    const parsed = TimestampInputSchema.safeParse(/^\d+$/.test(v) ? Number(v) : v);
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'expected an RFC 3339 timestamp or epoch milliseconds' });
-      return z.NEVER;
-    }
-    return typeof parsed.data === 'number' ? parsed.data : Date.parse(parsed.data);
-  })
-  .optional();
-
 const listPredictions = createRoute({
   method: 'get',
   path: '/v1/models/{model}/predictions',
@@ -46,7 +30,7 @@ const listPredictions = createRoute({
   security: bearerSecurity,
   middleware: [requireScope('read')],
   request: {
-    params: z.object({ model: ModelParam }),
+    params: ModelParams,
     query: z.object({
       from: TimeQuery,
       to: TimeQuery,
@@ -69,7 +53,7 @@ const getPrediction = createRoute({
   summary: 'One prediction: inputs, output, version, latency, label',
   security: bearerSecurity,
   middleware: [requireScope('read')],
-  request: { params: z.object({ model: ModelParam, id: z.string() }) },
+  request: { params: ModelParams.extend({ id: z.string() }) },
   responses: { 200: jsonResponse(StoredPredictionSchema, 'The prediction'), ...commonErrors, ...notFoundError },
 });
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ModelParams } from '../openapi';
 import { AlertmanagerConfigSchema, EmailConfigSchema, RollbackConfigSchema, WebhookConfigSchema } from '../../alerts/channels/config';
 import { METRIC_NAMES, OPERATORS, SEVERITIES } from '../../alerts/rules/rule';
 
@@ -151,7 +152,7 @@ export const SilenceSchema = z
   .openapi('Silence');
 
 export const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-export const ModelParams = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' } }) });
+export { ModelParams };
 
 export const RollbackInputSchema = z
   .object({

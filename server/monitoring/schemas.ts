@@ -1,21 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { TimestampInputSchema } from '../../ingest/schemas';
 import { ApiError } from '../errors';
+import { ModelParams, TimeQuery } from '../openapi';
 
-/** Query-string time: RFC 3339 or epoch milliseconds given as digits. */
-export const TimeQuery = z
-  .string()
-  .transform((v, ctx) => {
-    const parsed = TimestampInputSchema.safeParse(/^\d+$/.test(v) ? Number(v) : v);
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'expected an RFC 3339 timestamp or epoch milliseconds' });
-      return z.NEVER;
-    }
-    return typeof parsed.data === 'number' ? parsed.data : Date.parse(parsed.data);
-  })
-  .optional();
-
-export const ModelParams = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' } }) });
+export { ModelParams, TimeQuery };
 
 export const RangeQuery = z.object({
   from: TimeQuery.openapi({ description: 'Windows starting at or after this (default: 7 days before `to`)', example: '2026-11-20T00:00:00Z' }),

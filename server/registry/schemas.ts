@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ModelParams } from '../openapi';
 
 /** Version and alias names travel in URL paths: letters, digits and `._+-`. */
 const PATH_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
@@ -8,7 +9,7 @@ export const VersionNameSchema = z.string().regex(PATH_NAME, PATH_NAME_MESSAGE).
 export const AliasNameSchema = z.string().regex(PATH_NAME, PATH_NAME_MESSAGE).openapi({ example: 'production' });
 export const ReasonSchema = z.string().max(2000).openapi({ description: 'Why: kept in the audit log', example: 'offline AUC +0.02' });
 
-export const ModelParams = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' }, example: 'fraud-detector' }) });
+export { ModelParams };
 export const VersionParams = ModelParams.extend({ version: VersionNameSchema.openapi({ param: { name: 'version', in: 'path' } }) });
 export const AliasParams = ModelParams.extend({ alias: AliasNameSchema.openapi({ param: { name: 'alias', in: 'path' } }) });
 

@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ModelParams } from '../openapi';
 import { bearerSecurity, ErrorSchema } from '../openapi';
 
 const Tensor = z
@@ -19,7 +20,6 @@ const InferenceResponse = z
   .object({ model_name: z.string(), model_version: z.string().optional(), id: z.string().optional(), outputs: z.array(Tensor) })
   .openapi('OipInferenceResponse');
 
-const modelParam = z.object({ model: z.string().openapi({ param: { name: 'model', in: 'path' }, example: 'churn' }) });
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 const versionHeaders = { 'vigil-model-version': { schema: { type: 'string' as const }, description: 'The version that answered' } };
 
@@ -38,7 +38,7 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
       'Open Inference Protocol v2. Routed to the `production` alias, or to `canary` for its share (deterministic per `vigil-request-key` header); mirrored to `shadow` without waiting. The answer is the model server\'s, streamed. Needs scope `ingest`. See docs/gateway.md.',
     security: bearerSecurity,
     request: {
-      params: modelParam,
+      params: ModelParams,
       headers: z.object({ 'vigil-request-key': z.string().optional().openapi({ description: 'Routes the same key to the same side of a canary split' }) }),
       body: { required: true, content: { 'application/json': { schema: InferenceRequest } } },
     },
@@ -64,7 +64,7 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
     tags: ['Serving gateway'],
     summary: "Model metadata of the production version's model server, named as in Vigil",
     security: bearerSecurity,
-    request: { params: modelParam },
+    request: { params: ModelParams },
     responses: {
       200: { description: 'OIP v2 model metadata', headers: versionHeaders, content: { 'application/json': { schema: z.object({ name: z.string(), versions: z.array(z.string()).optional(), platform: z.string().optional(), inputs: z.array(z.unknown()).optional(), outputs: z.array(z.unknown()).optional() }) } } },
       404: error('No such model'),
@@ -79,7 +79,7 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
     tags: ['Serving gateway'],
     summary: 'Whether the production version can serve: 200 ready, 400 not (with the reason)',
     security: bearerSecurity,
-    request: { params: modelParam },
+    request: { params: ModelParams },
     responses: {
       200: { description: 'Ready', content: { 'application/json': { schema: z.object({ name: z.string(), ready: z.literal(true) }) } } },
       400: { description: 'Not ready', content: { 'application/json': { schema: z.object({ name: z.string(), ready: z.literal(false), reason: z.string() }) } } },
