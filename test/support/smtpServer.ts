@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Arrivals } from './arrivals';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -26,8 +27,7 @@ export interface TestSmtpServer {
  * recipient without TLS or authentication, keeping every message it receives, parsed.
  */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const mails: ReceivedMail[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new Arrivals<ReceivedMail>((mails) => JSON.stringify(mails.map((m) => m.subject)));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -35,7 +35,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          mails.push({
+          arrivals.add({
             from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
@@ -43,7 +43,6 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers,
           });
-          waiters.forEach((wake) => wake());
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -56,24 +55,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
-    mails,
-    waitFor(match, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = mails.find(match);
-          if (found === undefined) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching mail within ${timeoutMs} ms; received: ${JSON.stringify(mails.map((m) => m.subject))}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    mails: arrivals.items,
+    waitFor: (match, timeoutMs = 20_000) => arrivals.waitFor(match, timeoutMs),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

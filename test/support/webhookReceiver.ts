@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { Arrivals } from './arrivals';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
@@ -29,8 +30,7 @@ export interface WebhookReceiver {
  * told to fail requests first.
  */
 export async function startWebhookReceiver(options: { secret?: string } = {}): Promise<WebhookReceiver> {
-  const received: ReceivedHook[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new Arrivals<ReceivedHook>((hooks) => `${hooks.length}: ${hooks.map((r) => `${r.status} ${r.path}`).join(', ')}`);
   let failures: { left: number; status: number } = { left: 0, status: 503 };
   const verifier = options.secret === undefined ? undefined : new Webhook(options.secret);
   const server = createServer((req, res) => {
@@ -58,36 +58,20 @@ export async function startWebhookReceiver(options: { secret?: string } = {}): P
       } catch {
         json = null;
       }
-      received.push({ path: req.url ?? '', headers: req.headers, body, json, signatureValid, status, at: Date.now() });
+      const hook: ReceivedHook = { path: req.url ?? '', headers: req.headers, body, json, signatureValid, status, at: Date.now() };
       res.writeHead(status, { 'content-type': 'application/json' }).end(status < 300 ? '{"ok":true}' : '{"error":"try later"}');
-      waiters.forEach((wake) => wake());
+      arrivals.add(hook);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    received,
+    received: arrivals.items,
     failNext(n, status = 503) {
       failures = { left: n, status };
     },
-    waitFor(match, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = received.find(match);
-          if (found === undefined) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching request within ${timeoutMs} ms; received ${received.length}: ${received.map((r) => `${r.status} ${r.path}`).join(', ')}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (match, timeoutMs = 20_000) => arrivals.waitFor(match, timeoutMs),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
