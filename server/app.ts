@@ -11,6 +11,8 @@ import { ProjectRepository } from '../store/projects';
 import { alertingRoutes } from './alerts';
 import { keyRoutes } from './auth/keys.routes';
 import { authentication, keyAuthenticator } from './auth/middleware';
+import { SESSION_PATH, sessionRoutes } from './auth/session.routes';
+import { dashboardRoutes } from './dashboard';
 import './context';
 import { docsRoutes } from './docs';
 import { errorBody, renderError } from './errors';
@@ -34,6 +36,8 @@ export interface AppDeps {
   kafka?: { ready(): Promise<boolean>; publisher?: KafkaPublisher };
   /** Serving gateway settings (timeouts, canary share, breaker); defaults otherwise. */
   gateway?: Partial<GatewaySettings>;
+  /** The built dashboard served at `/` (default: dashboard/dist). */
+  dashboardDist?: string;
   now?: () => number;
 }
 
@@ -54,7 +58,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, dashboardDist, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -72,10 +76,13 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   });
   // Baseline uploads are streamed, any size, never buffered: the limit would read them whole.
   app.use('/v1/*', (c, next) => (c.req.method === 'POST' && STREAMED_UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next)));
-  app.use('/v1/*', authentication(authenticator));
+  // Signing in and out needs no key (the cookie is what they set and clear).
+  const authenticate = authentication(authenticator);
+  app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : authenticate(c, next)));
 
   app.route('/', healthRoutes({ store, metrics, kafka: kafka?.ready }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
+  app.route('/', sessionRoutes({ authenticator }));
   app.route('/', registryRoutes({ store, models, logger, now }));
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes, publisher: kafka?.publisher }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
@@ -83,6 +90,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now, onClose: (close) => closers.push(close) }));
   app.route('/', alertingRoutes({ store, models, logger, now }));
   app.route('/', docsRoutes());
+  app.route('/', dashboardRoutes(dashboardDist));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer vgl_...`' });
   app.doc31('/openapi.json', {

@@ -45,6 +45,15 @@ export interface WindowWithFeatures extends StoredWindow {
   features: StoredFeatureResult[];
 }
 
+export interface MatrixCell {
+  startMs: number;
+  version: string;
+  feature: string;
+  kind: 'numeric' | 'categorical';
+  verdict: string;
+  value: number | null;
+}
+
 export interface DriftQuery {
   project: string;
   model: string;
@@ -224,6 +233,25 @@ export class DetectionRepository {
       });
     }
     return windows.map((w) => ({ ...w, features: byWindow.get(`${w.startMs}|${w.version}`) ?? [] }));
+  }
+
+  /**
+   * One statistic of every (window, feature) in a range, for heatmaps: the latest run of each
+   * window, without bins or the other statistics, ordered by feature then window.
+   */
+  async matrix(query: Omit<DriftQuery, 'feature' | 'withBins'>, statistic: string): Promise<MatrixCell[]> {
+    const rows = await this.store.query<{ start: string | number; version: string; feature: string; kind: 'numeric' | 'categorical'; verdict: string; value: number | null }>(
+      'detections.matrix',
+      `SELECT toUnixTimestamp64Milli(window_start) AS start, version, feature, kind, verdict,
+         if(mapContains(statistics, {statistic:String}), statistics[{statistic:String}], NULL) AS value
+       FROM drift_results
+       WHERE ${RANGE} ${query.version === undefined ? '' : 'AND version = {version:String}'}
+         AND (window_start, version, run_version) IN (
+           SELECT window_start, version, run_version FROM drift_windows FINAL WHERE ${RANGE} ${query.version === undefined ? '' : 'AND version = {version:String}'})
+       ORDER BY feature, window_start, version`,
+      { project: query.project, model: query.model, fromMs: query.fromMs, toMs: query.toMs, version: query.version, statistic },
+    );
+    return rows.map((r) => ({ startMs: Number(r.start), version: r.version, feature: r.feature, kind: r.kind, verdict: r.verdict, value: r.value }));
   }
 
   /** The newest received_at of predictions and of labels each stored window was evaluated with. */

@@ -22,7 +22,8 @@ beforeAll(async () => {
   const feature = (name: string, w: number): StoredFeatureResult => ({
     feature: name,
     kind: 'numeric',
-    verdict: 'no_drift',
+    // f07 drifts in the last day; the others never do.
+    verdict: name === 'f07' && w >= WINDOWS - 24 ? 'drift' : 'no_drift',
     baselineCount: 10_000,
     currentCount: 1000,
     statistics: { psi: (w % 100) / 1000, jsDistance: 0.01, ksStatistic: 0.02, ksPValue: 0.5, ksPValueAdjusted: 0.9, wasserstein: 0.1, wassersteinNormed: 0.01, baselineMissingRate: 0, currentMissingRate: 0, outOfRangeRate: 0 },
@@ -49,6 +50,36 @@ describe('GET /drift over a long range', () => {
     expect(response.body.windows).toHaveLength(WINDOWS);
     expect(response.body.windows.every((w: { features: unknown[] }) => w.features.length === 50)).toBe(true);
     expect(response.body.windows[5].features[0]).toMatchObject({ feature: 'f00', psi: 0.005, verdict: 'no_drift' });
+  });
+
+  it('lays the same results out as a features x windows matrix of one statistic (the heatmap)', async () => {
+    const response = await admin().get(`/v1/models/wide/drift/matrix?from=${START}&to=${START + WINDOWS * HOUR}&statistic=psi`);
+    expect(response.status).toBe(200);
+    const { windows, features, statistic } = response.body;
+    expect(statistic).toBe('psi');
+    expect(windows).toHaveLength(WINDOWS);
+    expect(windows[5]).toEqual({ start: new Date(START + 5 * HOUR).toISOString(), end: new Date(START + 6 * HOUR).toISOString(), version: '1', status: 'ok' });
+    expect(features.map((f: { feature: string }) => f.feature)).toEqual(FEATURES);
+    const f07 = features[7];
+    expect(f07.values).toHaveLength(WINDOWS);
+    expect(f07.values[5]).toBe(0.005);
+    expect(f07.values[150]).toBe(0.05);
+    expect(f07.verdicts).toBe('n'.repeat(WINDOWS - 24) + 'd'.repeat(24));
+    expect(f07.driftedWindows).toBe(24);
+    expect(features[0].driftedWindows).toBe(0);
+    // The whole matrix stays small enough for a dashboard's first paint.
+    expect(JSON.stringify(response.body).length).toBeLessThan(2_000_000);
+  });
+
+  it('takes any statistic, refuses an unknown one by name, and keeps statistics a feature lacks as null', async () => {
+    const ks = await admin().get(`/v1/models/wide/drift/matrix?from=${START}&to=${START + 48 * HOUR}&statistic=ksStatistic`);
+    expect(ks.status).toBe(200);
+    expect(ks.body.features[0].values.slice(0, 2)).toEqual([0.02, 0.02]);
+    const chi2 = await admin().get(`/v1/models/wide/drift/matrix?from=${START}&to=${START + 48 * HOUR}&statistic=chi2PValue`);
+    expect(chi2.body.features[0].values[0]).toBeNull();
+    const bad = await admin().get(`/v1/models/wide/drift/matrix?statistic=psi'--`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('statistic');
   });
 
   it('refuses a range whose end is before its start, and an unknown model', async () => {

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { ApiKeyRepository } from '../../store/apiKeys';
 import type { RequestAuth } from '../context';
 import { ApiError } from '../errors';
@@ -9,22 +10,33 @@ import { SCOPES, hasScope, type Scope } from './scopes';
 const KEY_CACHE_TTL_MS = 10_000;
 const KEY_CACHE_MAX_ENTRIES = 10_000;
 
+/** The dashboard's session cookie: the API key itself, httpOnly, set by POST /v1/session. */
+export const SESSION_COOKIE = 'vigil_session';
+/** The header every state-changing cookie-authenticated request must carry (a cross-site form cannot send it). */
+export const CSRF_HEADER = 'x-vigil-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export interface KeyAuthenticator {
   /** The caller of a request, or an `ApiError` 401. */
   authenticate(authorization: string | undefined): Promise<RequestAuth>;
+  /** The caller holding `key`, or an `ApiError` 401. */
+  verify(key: string): Promise<RequestAuth>;
   /** Drops cached keys, e.g. after a revocation, so it takes effect at once in this process. */
   forget(): void;
 }
 
 export function keyAuthenticator(keys: ApiKeyRepository, now: () => number = Date.now): KeyAuthenticator {
   const cache = new Map<string, { auth: RequestAuth; expiresAt: number }>();
-  return {
+  const authenticator: KeyAuthenticator = {
     async authenticate(authorization) {
       const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match?.[1]) {
         throw new ApiError('unauthorized', 'missing API key: send the header "Authorization: Bearer <api key>"');
       }
-      const keyHash = hashApiKey(match[1]);
+      return authenticator.verify(match[1]);
+    },
+    async verify(key) {
+      const keyHash = hashApiKey(key);
       const cached = cache.get(keyHash);
       if (cached && cached.expiresAt > now()) return cached.auth;
       const record = await keys.findActiveByHash(keyHash);
@@ -42,12 +54,26 @@ export function keyAuthenticator(keys: ApiKeyRepository, now: () => number = Dat
       cache.clear();
     },
   };
+  return authenticator;
 }
 
-/** Authenticates every request it guards and puts the caller on the context as `auth`. */
+/**
+ * Authenticates every request it guards and puts the caller on the context as `auth`: by the
+ * `Authorization` header, or else (the dashboard) by the session cookie, which changes state
+ * only together with the CSRF header.
+ */
 export function authentication(authenticator: KeyAuthenticator): MiddlewareHandler {
   return async (c, next) => {
-    c.set('auth', await authenticator.authenticate(c.req.header('authorization')));
+    const authorization = c.req.header('authorization');
+    const sessionKey = authorization === undefined ? getCookie(c, SESSION_COOKIE) : undefined;
+    if (sessionKey === undefined) {
+      c.set('auth', await authenticator.authenticate(authorization));
+    } else {
+      c.set('auth', await authenticator.verify(sessionKey));
+      if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) === undefined) {
+        throw new ApiError('forbidden', `a request signed in by the session cookie that changes something must carry the header "${CSRF_HEADER}" (the dashboard sends it); API clients send "Authorization: Bearer <api key>"`);
+      }
+    }
     await next();
   };
 }

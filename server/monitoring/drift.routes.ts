@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DriftDetector } from '../../detectors/evaluate';
 import { windowSizeMs } from '../../detectors/windows';
-import type { StoredFeatureResult, WindowWithFeatures } from '../../store/detections';
+import { CATEGORICAL_STATISTICS, NUMERIC_STATISTICS, type StoredFeatureResult, type WindowWithFeatures } from '../../store/detections';
 import type { ModelRepository } from '../../store/models';
 import { requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
 import { modelOf } from '../registry/models.routes';
+import { driftMatrix, VERDICT_CODES } from './matrix';
 import { DriftResponseSchema, MAX_RUN_WINDOWS, ModelParams, RangeQuery, TimeQuery, rangeOf } from './schemas';
 
 const getDrift = createRoute({
@@ -26,6 +27,39 @@ const getDrift = createRoute({
     }),
   },
   responses: { 200: jsonResponse(DriftResponseSchema, 'Windows, oldest first'), ...commonErrors, ...notFoundError },
+});
+
+const MATRIX_STATISTICS = [...new Set([...NUMERIC_STATISTICS, ...CATEGORICAL_STATISTICS])] as [string, ...string[]];
+
+const DriftMatrixSchema = z
+  .object({
+    statistic: z.string(),
+    windows: z.array(z.object({ start: z.string(), end: z.string(), version: z.string(), status: z.string() })).openapi({ description: 'The columns: stored windows, oldest first, one per (window, version)' }),
+    features: z.array(
+      z.object({
+        feature: z.string(),
+        kind: z.enum(['numeric', 'categorical']),
+        values: z.array(z.number().nullable()).openapi({ description: 'The statistic per column (4 significant digits; GET .../drift has exact values); null where absent' }),
+        verdicts: z.string().openapi({ description: `One letter per column: ${Object.entries(VERDICT_CODES).map(([v, code]) => `${code} = ${v}`).join(', ')}, - = no result`, example: 'nnnmdd' }),
+        driftedWindows: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('DriftMatrix');
+
+const getDriftMatrix = createRoute({
+  method: 'get',
+  path: '/v1/models/{model}/drift/matrix',
+  tags: ['monitoring'],
+  summary: 'One statistic of every feature in every window, compactly: the heatmap of drift',
+  description: 'The same stored results as GET .../drift, laid out as features x windows with one statistic and a verdict letter per cell: a 90-day x 50-feature range of hourly windows is a few hundred kilobytes.',
+  security: bearerSecurity,
+  middleware: [requireScope('read')],
+  request: {
+    params: ModelParams,
+    query: RangeQuery.extend({ statistic: z.enum(MATRIX_STATISTICS).default('psi').openapi({ description: 'The statistic in the cells' }) }),
+  },
+  responses: { 200: jsonResponse(DriftMatrixSchema, 'Features x windows'), ...commonErrors, ...notFoundError },
 });
 
 const RunSchema = z
@@ -87,6 +121,14 @@ export function driftRoutes({ models, detector, now }: { models: ModelRepository
       const withBins = query.bins === 'true';
       const windows = await detector.results.drift({ project: found.project, model: found.name, ...range, version: query.version, feature: query.feature, withBins });
       return c.json({ windows: windows.map((w) => presentWindow(w, withBins)) }, 200);
+    })
+    .openapi(getDriftMatrix, async (c) => {
+      const { model } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const found = await modelOf(models, c, model);
+      const scope = { project: found.project, model: found.name, ...rangeOf(query, now()), version: query.version };
+      const [windows, cells] = await Promise.all([detector.results.windows(scope), detector.results.matrix(scope, query.statistic)]);
+      return c.json(driftMatrix(query.statistic, windows, cells), 200);
     })
     .openapi(runDrift, async (c) => {
       const { model } = c.req.valid('param');
