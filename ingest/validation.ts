@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import type { ModelRecord } from '../store/models';
 import type { FeedbackRow, PredictionRow, TelemetrySource } from '../store/telemetry';
 import { formatPath, type ErrorDetail } from './paths';
-import { FeedbackInputSchema, PredictionInputSchema, type FeedbackInput, type PredictionInput } from './schemas';
+import { FeedbackInputSchema, PredictionInputSchema, type FeedbackInput } from './schemas';
 
 /** An item to validate, with where it came from (`predictions[3]`, `resourceLogs[0]...`). */
 export interface IncomingItem {
@@ -72,11 +72,24 @@ async function knownModel(name: string, path: string, ctx: ValidationContext, ou
   return model;
 }
 
-function featureMaps(input: PredictionInput, model: ModelRecord, path: string, out: Rejection[]) {
-  const num: Record<string, number | null> = {};
-  const cat: Record<string, string | null> = {};
+/**
+ * The item's features as sent, after the structural check passed. The sent object is read
+ * rather than zod's copy because zod leaves a `__proto__` key out of the records it builds (a
+ * guard for its own output), and a feature may have any name; lookups are of own properties
+ * only, so a feature called `toString` or `constructor` is not found on Object.prototype.
+ */
+function sentFeatures(item: IncomingItem): Record<string, unknown> {
+  const features = (item.value as { features?: unknown }).features;
+  return typeof features === 'object' && features !== null ? (features as Record<string, unknown>) : {};
+}
+
+function featureMaps(item: IncomingItem, model: ModelRecord, path: string, out: Rejection[]) {
+  const features = sentFeatures(item);
+  // Null-prototype maps: assigning a feature named `__proto__` makes an own property, as it must.
+  const num: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
+  const cat: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   for (const feature of model.features) {
-    const value = input.features[feature.name];
+    const value = Object.hasOwn(features, feature.name) ? features[feature.name] : undefined;
     if (value === undefined || value === null) {
       (feature.type === 'numeric' ? num : cat)[feature.name] = null;
     } else if (feature.type === 'numeric' && typeof value === 'number' && Number.isFinite(value)) {
@@ -90,7 +103,7 @@ function featureMaps(input: PredictionInput, model: ModelRecord, path: string, o
   }
   if (!model.settings.allowUnknownFeatures) {
     const declared = new Set(model.features.map((f) => f.name));
-    for (const name of Object.keys(input.features)) {
+    for (const name of Object.keys(features)) {
       if (declared.has(name)) continue;
       const names = model.features.map((f) => f.name);
       const listed = names.length === 0 ? 'none' : `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`;
@@ -119,7 +132,7 @@ export async function validatePredictions(items: IncomingItem[], ctx: Validation
     const model = await knownModel(input.model, item.path, ctx, rejections);
     if (model === undefined) continue;
     const before = rejections.length;
-    const features = featureMaps(input, model, item.path, rejections);
+    const features = featureMaps(item, model, item.path, rejections);
     const prediction = outcome(input.prediction, model);
     if (prediction === undefined) {
       rejections.push({ path: at(item.path, 'prediction'), message: `expected a number for a regression model, got ${describe(input.prediction)}`, reason: 'wrong_prediction_type', model: model.name });
