@@ -76,7 +76,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function decodeJson(text: string, origin: MessageOrigin): DecodeOutcome {
+/** JSON is UTF-8 (RFC 8259): bytes that are not are refused, not replaced by U+FFFD and stored. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeJson(bytes: Uint8Array, origin: MessageOrigin): DecodeOutcome {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not JSON: the value is not valid UTF-8' };
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -84,7 +93,7 @@ function decodeJson(text: string, origin: MessageOrigin): DecodeOutcome {
     return { ok: false, reason: `not JSON: ${(error as Error).message}` };
   }
   if (!isObject(body)) return { ok: false, reason: 'expected a JSON object: a /v1/predictions body, a /v1/feedback body or one prediction' };
-  if ('resourceLogs' in body) return decodeOtlp(new TextEncoder().encode(text), 'json', origin);
+  if ('resourceLogs' in body) return decodeOtlp(bytes, 'json', origin);
   const predictions: IncomingItem[] = [];
   const feedback: IncomingItem[] = [];
   if ('predictions' in body || 'feedback' in body) {
@@ -138,9 +147,9 @@ function decodeOtlp(bytes: Uint8Array, encoding: 'protobuf' | 'json', origin: Me
  */
 export function decodeMessage(value: Buffer | null, origin: MessageOrigin): DecodeOutcome {
   if (value === null || value.length === 0) return { ok: false, reason: 'empty message' };
-  if (value[0] === 0x7b) return decodeJson(value.toString('utf8'), origin);
+  if (value[0] === 0x7b) return decodeJson(value, origin);
   const otlp = decodeOtlp(value, 'protobuf', origin);
-  if (!otlp.ok && /^\s*\{/.test(value.subarray(0, 64).toString('latin1'))) return decodeJson(value.toString('utf8'), origin);
+  if (!otlp.ok && /^\s*\{/.test(value.subarray(0, 64).toString('latin1'))) return decodeJson(value, origin);
   return otlp;
 }
 
