@@ -8,7 +8,7 @@ import type { IngestPipeline } from '../ingest/pipeline';
 import type { KafkaPublisher } from '../ingest/kafka';
 import { ModelRepository } from '../store/models';
 import { ProjectRepository } from '../store/projects';
-import { alertingRoutes } from './alerts';
+import { alertingRoutes, type TestSender } from './alerts';
 import { keyRoutes } from './auth/keys.routes';
 import { authentication, keyAuthenticator } from './auth/middleware';
 import { SESSION_PATH, sessionRoutes } from './auth/session.routes';
@@ -36,6 +36,8 @@ export interface AppDeps {
   kafka?: { ready(): Promise<boolean>; publisher?: KafkaPublisher };
   /** Serving gateway settings (timeouts, canary share, breaker); defaults otherwise. */
   gateway?: Partial<GatewaySettings>;
+  /** Sends test notifications (POST /v1/channels/{id}/test): the running alerting's. */
+  testSender?: TestSender;
   /** The built dashboard served at `/` (default: dashboard/dist). */
   dashboardDist?: string;
   now?: () => number;
@@ -58,7 +60,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, dashboardDist, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, testSender, dashboardDist, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -88,7 +90,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
   app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now, onClose: (close) => closers.push(close) }));
-  app.route('/', alertingRoutes({ store, models, logger, now }));
+  app.route('/', alertingRoutes({ store, models, logger, now, testSender }));
   app.route('/', docsRoutes());
   app.route('/', dashboardRoutes(dashboardDist));
 

@@ -47,13 +47,13 @@ async function main(config: Config): Promise<void> {
   const metrics = createMetrics();
   const ingest = IngestPipeline.forServer({ store, registry: metrics.registry, logger, writer: config.ingest });
   const kafka = config.kafka === undefined ? undefined : kafkaIngest(config, config.kafka, { store, ingest, metrics, logger });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes, kafka, gateway: config.gateway });
+  const alerting = createAlerting({ store, logger, settings: config.alerts, metrics: metrics.registry });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes, kafka, gateway: config.gateway, testSender: alerting.sendTest });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');
   });
   const detectors = createScheduler({ store, logger, metrics: metrics.registry, intervalMs: config.detectors.intervalMs });
   if (config.detectors.enabled) detectors.start();
-  const alerting = createAlerting({ store, logger, settings: config.alerts, metrics: metrics.registry });
   if (config.alerts.enabled) alerting.start();
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { redactConfig, redactSecret, SIGNED_TYPES, type Channel } from '../../alerts/channels/config';
+import { TEST_SENDABLE } from '../../alerts/channels/testSend';
 import { generateWebhookSecret, isWebhookSecret } from '../../alerts/channels/webhook/signing';
 import type { ChannelRepository } from '../../store/alertsChannels';
 import { callerOf, requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
-import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
+import { bearerSecurity, commonErrors, conflictError, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
+import type { TestSender } from '.';
 import { ChannelInputSchema, ChannelSchema, IdParams } from './schemas';
 
 /** A channel as the API shows it: secrets by prefix only. */
@@ -70,7 +72,25 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...commonErrors, ...notFoundError },
 });
 
-export function channelRoutes({ channels, now }: { channels: ChannelRepository; now: () => number }) {
+const test = createRoute({
+  method: 'post',
+  path: '/v1/channels/{id}/test',
+  tags,
+  summary: 'Send a test notification through a channel now (email, webhook, alertmanager)',
+  description:
+    'One attempt, not retried and not stored: a firing alert `VigilTest` of model `vigil-test`, severity info. Answers 200 whether or not the receiver took it, saying which. Retrain and rollback channels act on what they receive (a training run, an alias move), so they have no test send (409).',
+  security: bearerSecurity,
+  middleware: [requireScope('admin')],
+  request: { params: IdParams },
+  responses: {
+    200: jsonResponse(z.object({ delivered: z.boolean(), detail: z.string().openapi({ example: 'delivered (status 250)' }) }).openapi('ChannelTestResult'), 'The attempt\'s outcome'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+export function channelRoutes({ channels, now, testSender }: { channels: ChannelRepository; now: () => number; testSender?: TestSender | undefined }) {
   const found = async (project: string, id: string) => {
     const channel = await channels.get(project, id);
     if (channel === undefined) throw new ApiError('not_found', `channel ${JSON.stringify(id)} not found`);
@@ -95,6 +115,13 @@ export function channelRoutes({ channels, now }: { channels: ChannelRepository; 
       const channel: Channel = { id: `ch_${randomBytes(8).toString('hex')}`, name: body.name, type: body.type, config: body.config as Record<string, unknown>, secret, isDefault: body.default, createdAt: iso, updatedAt: iso };
       await channels.insert(caller.project, channel, caller.keyId, at);
       return c.json(presentChannel(channel, generated), 201);
+    })
+    .openapi(test, async (c) => {
+      const caller = callerOf(c);
+      const channel = await found(caller.project, c.req.valid('param').id);
+      if (!TEST_SENDABLE.includes(channel.type)) throw new ApiError('conflict', `a ${channel.type} channel acts on what it receives (${channel.type === 'retrain' ? 'a training run' : 'an alias move'}), so it has no test send; test-send to a ${TEST_SENDABLE.join(', ')} channel`);
+      if (testSender === undefined) throw new ApiError('conflict', 'this server was started without alerting, so it sends nothing');
+      return c.json(await testSender(caller.project, channel), 200);
     })
     .openapi(remove, async (c) => {
       const caller = callerOf(c);

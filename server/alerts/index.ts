@@ -4,6 +4,8 @@ import { alertmanagerNotifier } from '../../alerts/channels/alertmanager/alertma
 import type { ChannelType } from '../../alerts/channels/config';
 import { emailNotifier } from '../../alerts/channels/email/email';
 import type { Notifier } from '../../alerts/channels/notifier';
+import { sendTest, type TestSendResult } from '../../alerts/channels/testSend';
+import type { Channel } from '../../alerts/channels/config';
 import { retrainNotifier } from '../../alerts/channels/retrain/retrain';
 import { ModelRollback, rollbackNotifier } from '../../alerts/channels/rollback/rollback';
 import { webhookNotifier } from '../../alerts/channels/webhook/webhook';
@@ -56,10 +58,10 @@ export function createRollback(store: Store, now: () => number): ModelRollback {
 }
 
 /** Channels, rules, alerts, silences, deliveries and the rollback action, as one router to mount at `/`. */
-export function alertingRoutes({ store, models, now = Date.now }: { store: Store; models: ModelRepository; logger?: Logger; now?: () => number }) {
+export function alertingRoutes({ store, models, now = Date.now, testSender }: { store: Store; models: ModelRepository; logger?: Logger; now?: () => number; testSender?: TestSender }) {
   const channels = new ChannelRepository(store);
   return createRouter()
-    .route('/', channelRoutes({ channels, now }))
+    .route('/', channelRoutes({ channels, now, testSender }))
     .route('/', ruleRoutes({ rules: new RuleRepository(store), channels, models, now }))
     .route('/', alertRoutes({ alerts: new AlertRepository(store), deliveries: new DeliveryRepository(store), now }))
     .route('/', silenceRoutes({ silences: new SilenceRepository(store), now }))
@@ -92,8 +94,12 @@ export const DEFAULT_ALERTING_SETTINGS: AlertingSettings = {
   deliveryPollMs: 1_000,
 };
 
+/** Sends one test notification through a channel (POST /v1/channels/{id}/test). */
+export type TestSender = (project: string, channel: Channel) => Promise<TestSendResult>;
+
 export interface Alerting {
   evaluator: AlertEvaluator;
+  sendTest: TestSender;
   worker: DeliveryWorker;
   start(): void;
   /** Stops evaluating first (no new deliveries), then lets attempts in flight finish. */
@@ -153,6 +159,7 @@ export function createAlerting({
   return {
     evaluator,
     worker,
+    sendTest: (project, channel) => sendTest(notifiers[channel.type], channel, project, settings.publicUrl, now()),
     start() {
       evaluator.start();
       worker.start();
