@@ -24,7 +24,7 @@ export interface TestApp {
  * The whole app in this process, on embedded ClickHouse in a fresh directory, called through
  * `app.request()` as Hono's own tests do. One per test file: chDB binds one directory per process.
  */
-export async function openTestApp(options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store } = {}): Promise<TestApp> {
+export async function openTestApp(options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string } = {}): Promise<TestApp> {
   const data = tempDataDir();
   const opened = await openStore({ database: 'vigil', dataDir: data.dir });
   const store = options.wrapStore?.(opened) ?? opened;
@@ -38,7 +38,7 @@ export async function openTestApp(options: { maxBodyBytes?: number; writer?: Par
     logger,
     writer: { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000, ...options.writer },
   });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ...(options.dashboardDist ? { dashboardDist: options.dashboardDist } : {}) });
   return {
     store,
     fetcher: async (path, init) => app.request(path, init),
