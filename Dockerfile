@@ -1,4 +1,15 @@
 # Vigil: one image, the same code as `npm start`. Build: docker build -t vigil .
+
+# The dashboard's static assets, built with the dev dependencies (Vite, Svelte) that the
+# runtime image leaves out.
+FROM node:20-bookworm-slim AS dashboard
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY dashboard ./dashboard
+COPY scripts/build-dashboard.mjs ./scripts/
+RUN node scripts/build-dashboard.mjs --force
+
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -12,6 +23,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # Sources only: .dockerignore keeps out tests, docs, data and local modules.
 COPY . .
+COPY --from=dashboard /app/dashboard/dist ./dashboard/dist
 
 RUN mkdir -p /var/lib/vigil && chown node:node /var/lib/vigil
 USER node
