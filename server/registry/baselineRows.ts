@@ -38,7 +38,7 @@ export class BaselineInputError extends Error {
   }
 }
 
-/** Longest NDJSON line accepted: a row is small; a longer "line" is a file without newlines. */
+/** Longest line (NDJSON) or record (CSV) accepted: a row is small; a longer one is a file without line breaks or an unclosed quote. */
 const MAX_LINE_CHARS = 1024 * 1024;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** How missing numbers are written in CSV: empty (pandas), `nan` (Python's csv), `NA` (R). */
@@ -107,8 +107,10 @@ async function* csvRows(body: ReadableStream<Uint8Array>, plan: BaselineFilePlan
   const { byInput, nums, cats } = slots(plan);
   // Column counts are checked here rather than by the parser, so that an empty line can be a
   // missing value in a one-column file (and is skipped in wider ones).
-  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true });
-  const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  // A record is bounded like an NDJSON line: a quote that never closes (or a file without line
+  // breaks) would otherwise be buffered whole, however large the body.
+  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, max_record_size: MAX_LINE_CHARS });
+  const source = Readable.fromWeb(utf8Checked(body) as WebReadableStream<Uint8Array>);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   // For each file column: where its value goes, or undefined to ignore it.
@@ -119,7 +121,9 @@ async function* csvRows(body: ReadableStream<Uint8Array>, plan: BaselineFilePlan
       const blank = record.length === 1 && record[0] === '';
       if (layout === undefined) {
         if (blank) continue;
-        const header = record.map((name) => name.trim());
+        // A column is found by its name as written, else without surrounding blanks (headers
+        // such as "age, plan" are common), so a feature whose name has blanks at its ends keeps them.
+        const header = record.map((name) => (byInput.has(name) ? name : name.trim()));
         const seen = new Set<string>();
         layout = header.map((name) => {
           if (seen.has(name)) throw new BaselineInputError('header', `column ${quote(name)} appears twice`);
@@ -155,6 +159,7 @@ async function* csvRows(body: ReadableStream<Uint8Array>, plan: BaselineFilePlan
     }
   } catch (error) {
     if (error instanceof CsvError) throw csvProblem(error);
+    if (isInvalidUtf8(error)) throw notUtf8();
     throw error;
   } finally {
     parser.destroy();
@@ -172,17 +177,52 @@ function csvProblem(error: CsvError): BaselineInputError {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new BaselineInputError(where, 'a quoted field is not closed (a truncated file?)');
+    case 'CSV_MAX_RECORD_SIZE':
+      return new BaselineInputError(where, `a line is longer than ${MAX_LINE_CHARS} characters (a quoted field that is never closed?)`);
     default:
       return new BaselineInputError(where, `invalid CSV: ${error.message}`);
   }
 }
 
+/**
+ * The body's bytes unchanged, failing at the first bytes that are not UTF-8 (a character may
+ * span chunks). Files are text in UTF-8; another encoding would otherwise be stored with
+ * U+FFFD in place of its accented letters, and those categories would match nothing later.
+ */
+function utf8Checked(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        decoder.decode(chunk, { stream: true });
+        controller.enqueue(chunk);
+      },
+      flush() {
+        decoder.decode();
+      },
+    }),
+  );
+}
+
+function isInvalidUtf8(error: unknown): boolean {
+  return error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+}
+
+function notUtf8(): BaselineInputError {
+  return new BaselineInputError('file', 'the file is not valid UTF-8 text; save or export it as UTF-8');
+}
+
 /** Lines of a UTF-8 byte stream, without their `\n` / `\r\n`, pulled one at a time. */
 async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let buffer = '';
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
+    try {
+      buffer += decoder.decode(chunk, { stream: true });
+    } catch (error) {
+      if (isInvalidUtf8(error)) throw notUtf8();
+      throw error;
+    }
     let start = 0;
     for (let end = buffer.indexOf('\n', start); end >= 0; end = buffer.indexOf('\n', start)) {
       yield buffer.slice(start, end > start && buffer[end - 1] === '\r' ? end - 1 : end);
@@ -191,7 +231,12 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> 
     buffer = buffer.slice(start);
     if (buffer.length > MAX_LINE_CHARS) throw new BaselineInputError('file', `a line is longer than ${MAX_LINE_CHARS} characters; NDJSON needs one row per line`);
   }
-  buffer += decoder.decode();
+  try {
+    buffer += decoder.decode();
+  } catch (error) {
+    if (isInvalidUtf8(error)) throw notUtf8();
+    throw error;
+  }
   if (buffer.length > 0) yield buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
 }
 
