@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createApp } from '../../server/app';
 import { bootstrapAccess } from '../../server/auth/bootstrap';
 import { createLogger } from '../../server/logger';
@@ -24,14 +25,16 @@ export interface TestApp {
  * The whole app in this process, on embedded ClickHouse in a fresh directory, called through
  * `app.request()` as Hono's own tests do. One per test file: chDB binds one directory per process.
  */
-export async function openTestApp(options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string } = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string; /** Default: a silent one. */ logger?: Logger } = {},
+): Promise<TestApp> {
   const data = tempDataDir();
   const opened = await openStore({ database: 'vigil', dataDir: data.dir });
   const store = options.wrapStore?.(opened) ?? opened;
   await migrate(store);
   await bootstrapAccess({ projects: new ProjectRepository(store), keys: new ApiKeyRepository(store), adminKey: TEST_ADMIN_KEY, now: Date.now, announce: () => {} });
   const metrics = createMetrics();
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const ingest = IngestPipeline.forServer({
     store,
     registry: metrics.registry,
