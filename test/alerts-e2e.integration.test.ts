@@ -156,6 +156,19 @@ describe('drift in ingested data, end to end', () => {
     ]);
     expect(detail.history[0]).toMatchObject({ event: 'firing', state: 'firing' });
 
+    // The overview's glance at the model: the drifted feature, the firing alert, the traffic.
+    const listed = (await api.get('/v1/models')).body.models.find((m: any) => m.name === 'churn');
+    expect(listed.summary.health).toMatchObject({
+      latestWindow: { start: '2026-11-20T10:00:00.000Z', end: '2026-11-20T11:00:00.000Z', status: 'ok' },
+      driftedFeatures: ['age'],
+      firingAlerts: expect.any(Number),
+      pendingAlerts: 0,
+      predictions24h: 0,
+      lastPredictionAt: new Date(T0 + 599 * 5000).toISOString(),
+    });
+    expect(listed.summary.health.firingAlerts).toBeGreaterThanOrEqual(1);
+    expect(listed.summary.health.driftedFeatures).not.toContain('plan');
+
     // And /metrics counts them.
     const metrics = await (await fetch(new URL('/metrics', server.url))).text();
     expect(metrics).toMatch(/vigil_alerts_open\{project="default",model="churn",state="firing",severity="warning"\} [1-9]/);

@@ -115,7 +115,13 @@ describe('aliases', () => {
     expect(model.versions.map((v: any) => v.version)).toEqual(['1', '2', '3']);
     expect(model.versions[0].baseline).toEqual({ status: 'none', baselineId: null, fromVersion: null, rowCount: null, uploadedAt: null });
     const listed = (await t.admin.get('/v1/models')).body.models.find((m: any) => m.name === 'churn');
-    expect(listed.summary).toEqual({ versionCount: 3, latestVersion: '3', aliases: { canary: '3', production: '2' } });
+    expect(listed.summary).toEqual({
+      versionCount: 3,
+      latestVersion: '3',
+      aliases: { canary: '3', production: '2' },
+      // Nothing evaluated, alerted or received yet.
+      health: { latestWindow: null, driftedFeatures: [], moderateFeatures: [], firingAlerts: 0, pendingAlerts: 0, predictions24h: 0, lastPredictionAt: null },
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { ModelHealthRepository } from '../../store/modelHealth';
 import type { Logger } from 'pino';
 import { BaselineRepository } from '../../store/baselines';
 import type { Store } from '../../store/clickhouse';
@@ -36,7 +37,7 @@ export function registryRoutes({ store, models, logger, now = Date.now, baseline
   const audit = new RegistryAuditLog(store);
   const changes = new RegistryChanges({ registry, baselines, audit, locks: new ModelLocks(), now });
   return createRouter()
-    .route('/', modelRoutes({ models, telemetry: new TelemetryRepository(store), registry, baselines, changes, now }))
+    .route('/', modelRoutes({ models, telemetry: new TelemetryRepository(store), registry, baselines, changes, modelHealth: new ModelHealthRepository(store), now }))
     .route('/', versionRoutes({ models, registry, baselines, changes }))
     .route('/', aliasRoutes({ models, registry, changes }))
     .route('/', baselineRoutes({ models, registry, baselines, changes, now, logger }))

@@ -1,3 +1,5 @@
+import type { ModelHealthRepository} from '../../store/modelHealth';
+import { NO_HEALTH } from '../../store/modelHealth';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { BaselineRepository } from '../../store/baselines';
@@ -82,6 +84,17 @@ const ModelSummarySchema = ModelSchema.extend({
     versionCount: z.number(),
     latestVersion: z.string().nullable().openapi({ description: 'The most recently registered version' }),
     aliases: z.record(z.string(), z.string()).openapi({ description: 'Alias → version', example: { production: '3', canary: '4' } }),
+    health: z
+      .object({
+        latestWindow: z.object({ start: z.string(), end: z.string(), status: z.string() }).nullable().openapi({ description: 'The newest evaluated window, any version' }),
+        driftedFeatures: z.array(z.string()).openapi({ description: 'Verdict `drift` in the newest window (`__prediction`: the model output)' }),
+        moderateFeatures: z.array(z.string()),
+        firingAlerts: z.number().int(),
+        pendingAlerts: z.number().int(),
+        predictions24h: z.number().int(),
+        lastPredictionAt: z.string().nullable(),
+      })
+      .openapi({ description: 'The model at a glance: latest drift verdicts, open alerts, traffic' }),
   }),
 }).openapi('ModelSummary');
 
@@ -116,7 +129,7 @@ const listModels = createRoute({
   method: 'get',
   path: '/v1/models',
   tags: ['models'],
-  summary: "List the project's models with a registry summary",
+  summary: "List the project's models with a registry and health summary",
   security: bearerSecurity,
   middleware: [requireScope('read')],
   responses: { 200: jsonResponse(z.object({ models: z.array(ModelSummarySchema) }), 'Models, by name'), ...commonErrors },
@@ -152,10 +165,11 @@ export interface ModelRoutesDeps {
   registry: RegistryRepository;
   baselines: BaselineRepository;
   changes: RegistryChanges;
+  modelHealth: ModelHealthRepository;
   now: () => number;
 }
 
-export function modelRoutes({ models, telemetry, registry, baselines, changes, now }: ModelRoutesDeps) {
+export function modelRoutes({ models, telemetry, registry, baselines, changes, modelHealth, now }: ModelRoutesDeps) {
   return createRouter()
     .openapi(createModel, async (c) => {
       const caller = callerOf(c);
@@ -167,9 +181,14 @@ export function modelRoutes({ models, telemetry, registry, baselines, changes, n
     })
     .openapi(listModels, async (c) => {
       const project = callerOf(c).project;
-      const [list, summaries] = await Promise.all([models.list(project), registry.summaries(project)]);
+      const [list, summaries, health] = await Promise.all([models.list(project), registry.summaries(project), modelHealth.health(project, now())]);
       return c.json(
-        { models: list.map((m) => ({ ...presentModel(m), summary: summaries.get(m.name) ?? { versionCount: 0, latestVersion: null, aliases: {} } })) },
+        {
+          models: list.map((m) => ({
+            ...presentModel(m),
+            summary: { ...(summaries.get(m.name) ?? { versionCount: 0, latestVersion: null, aliases: {} }), health: health.get(m.name) ?? NO_HEALTH },
+          })),
+        },
         200,
       );
     })
