@@ -45,13 +45,17 @@ export interface WindowWithFeatures extends StoredWindow {
   features: StoredFeatureResult[];
 }
 
-export interface MatrixCell {
-  startMs: number;
-  version: string;
+/** Letters of the verdicts in `MatrixRow.verdicts` (and the API's drift matrix); `-` for none. */
+export const VERDICT_LETTERS = { no_drift: 'n', moderate: 'm', drift: 'd', insufficient_data: 'i' } as const;
+
+/** One feature's cells of a drift matrix, as parallel arrays in no particular order. */
+export interface MatrixRow {
   feature: string;
   kind: 'numeric' | 'categorical';
-  verdict: string;
-  value: number | null;
+  startsMs: number[];
+  versions: string[];
+  verdicts: string[];
+  values: (number | null)[];
 }
 
 export interface DriftQuery {
@@ -237,21 +241,31 @@ export class DetectionRepository {
 
   /**
    * One statistic of every (window, feature) in a range, for heatmaps: the latest run of each
-   * window, without bins or the other statistics, ordered by feature then window.
+   * window, without bins or the other statistics, one row per feature with its cells as
+   * parallel arrays (a 90-day x 50-feature range is 50 rows, not 108,000: parsing row objects
+   * was most of the time). Verdicts come as one letter each (VERDICT_LETTERS).
    */
-  async matrix(query: Omit<DriftQuery, 'feature' | 'withBins'>, statistic: string): Promise<MatrixCell[]> {
-    const rows = await this.store.query<{ start: string | number; version: string; feature: string; kind: 'numeric' | 'categorical'; verdict: string; value: number | null }>(
+  async matrix(query: Omit<DriftQuery, 'feature' | 'withBins'>, statistic: string): Promise<MatrixRow[]> {
+    const rows = await this.store.query<{ feature: string; kind: 'numeric' | 'categorical'; starts: (string | number)[]; versions: string[]; verdicts: string[]; has: (number | boolean)[]; values: number[] }>(
       'detections.matrix',
-      `SELECT toUnixTimestamp64Milli(window_start) AS start, version, feature, kind, verdict,
-         if(mapContains(statistics, {statistic:String}), statistics[{statistic:String}], NULL) AS value
+      `SELECT feature, any(kind) AS kind, groupArray(toUnixTimestamp64Milli(window_start)) AS starts, groupArray(version) AS versions,
+         groupArray(multiIf(verdict = 'no_drift', 'n', verdict = 'moderate', 'm', verdict = 'drift', 'd', verdict = 'insufficient_data', 'i', '-')) AS verdicts,
+         groupArray(mapContains(statistics, {statistic:String})) AS has, groupArray(statistics[{statistic:String}]) AS values
        FROM drift_results
        WHERE ${RANGE} ${query.version === undefined ? '' : 'AND version = {version:String}'}
          AND (window_start, version, run_version) IN (
            SELECT window_start, version, run_version FROM drift_windows FINAL WHERE ${RANGE} ${query.version === undefined ? '' : 'AND version = {version:String}'})
-       ORDER BY feature, window_start, version`,
+       GROUP BY feature ORDER BY feature`,
       { project: query.project, model: query.model, fromMs: query.fromMs, toMs: query.toMs, version: query.version, statistic },
     );
-    return rows.map((r) => ({ startMs: Number(r.start), version: r.version, feature: r.feature, kind: r.kind, verdict: r.verdict, value: r.value }));
+    return rows.map((r) => ({
+      feature: r.feature,
+      kind: r.kind,
+      startsMs: r.starts.map(Number),
+      versions: r.versions,
+      verdicts: r.verdicts,
+      values: r.values.map((v, i) => (r.has[i] === true || r.has[i] === 1 ? v : null)),
+    }));
   }
 
   /** The newest received_at of predictions and of labels each stored window was evaluated with. */

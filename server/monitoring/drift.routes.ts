@@ -7,7 +7,7 @@ import { requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
 import { modelOf } from '../registry/models.routes';
-import { driftMatrix, VERDICT_CODES } from './matrix';
+import { driftMatrix, VERDICT_LETTERS } from './matrix';
 import { DriftResponseSchema, MAX_RUN_WINDOWS, ModelParams, RangeQuery, TimeQuery, rangeOf } from './schemas';
 
 const getDrift = createRoute({
@@ -40,7 +40,7 @@ const DriftMatrixSchema = z
         feature: z.string(),
         kind: z.enum(['numeric', 'categorical']),
         values: z.array(z.number().nullable()).openapi({ description: 'The statistic per column (4 significant digits; GET .../drift has exact values); null where absent' }),
-        verdicts: z.string().openapi({ description: `One letter per column: ${Object.entries(VERDICT_CODES).map(([v, code]) => `${code} = ${v}`).join(', ')}, - = no result`, example: 'nnnmdd' }),
+        verdicts: z.string().openapi({ description: `One letter per column: ${Object.entries(VERDICT_LETTERS).map(([v, code]) => `${code} = ${v}`).join(', ')}, - = no result`, example: 'nnnmdd' }),
         driftedWindows: z.number().int(),
       }),
     ),

@@ -1,7 +1,6 @@
-import type { MatrixCell, StoredWindow } from '../../store/detections';
+import { VERDICT_LETTERS, type MatrixRow, type StoredWindow } from '../../store/detections';
 
-/** One letter per verdict in `DriftMatrix.features[].verdicts`; `-` where a window has no result for the feature. */
-export const VERDICT_CODES = { no_drift: 'n', moderate: 'm', drift: 'd', insufficient_data: 'i' } as const;
+export { VERDICT_LETTERS };
 
 export interface DriftMatrix {
   statistic: string;
@@ -13,27 +12,27 @@ export interface DriftMatrix {
 const plotted = (value: number | null) => (value === null ? null : Number(value.toPrecision(4)));
 
 /**
- * Lays cells out as a features x windows matrix: one column per stored (window, version), in
- * the windows' order; each feature has a value and a verdict letter per column.
+ * Lays each feature's cells out on the windows' columns: one column per stored (window,
+ * version), in the windows' order; a value and a verdict letter per column (`-` and null
+ * where the feature has no result).
  */
-export function driftMatrix(statistic: string, windows: readonly StoredWindow[], cells: readonly MatrixCell[]): DriftMatrix {
+export function driftMatrix(statistic: string, windows: readonly StoredWindow[], rows: readonly MatrixRow[]): DriftMatrix {
   const column = new Map(windows.map((w, i) => [`${w.startMs}|${w.version}`, i]));
-  const rows = new Map<string, { feature: string; kind: 'numeric' | 'categorical'; values: (number | null)[]; verdicts: string[]; driftedWindows: number }>();
-  for (const cell of cells) {
-    const at = column.get(`${cell.startMs}|${cell.version}`);
-    if (at === undefined) continue;
-    let row = rows.get(cell.feature);
-    if (row === undefined) {
-      row = { feature: cell.feature, kind: cell.kind, values: new Array<number | null>(windows.length).fill(null), verdicts: new Array<string>(windows.length).fill('-'), driftedWindows: 0 };
-      rows.set(cell.feature, row);
-    }
-    row.values[at] = plotted(cell.value);
-    row.verdicts[at] = VERDICT_CODES[cell.verdict as keyof typeof VERDICT_CODES] ?? '-';
-    if (cell.verdict === 'drift') row.driftedWindows += 1;
-  }
   return {
     statistic,
     windows: windows.map((w) => ({ start: new Date(w.startMs).toISOString(), end: new Date(w.endMs).toISOString(), version: w.version, status: w.status })),
-    features: [...rows.values()].map((row) => ({ ...row, verdicts: row.verdicts.join('') })),
+    features: rows.map((row) => {
+      const values = new Array<number | null>(windows.length).fill(null);
+      const verdicts = new Array<string>(windows.length).fill('-');
+      let driftedWindows = 0;
+      row.startsMs.forEach((startMs, i) => {
+        const at = column.get(`${startMs}|${row.versions[i]}`);
+        if (at === undefined) return;
+        values[at] = plotted(row.values[i] ?? null);
+        verdicts[at] = row.verdicts[i] ?? '-';
+        if (row.verdicts[i] === VERDICT_LETTERS.drift) driftedWindows += 1;
+      });
+      return { feature: row.feature, kind: row.kind, values, verdicts: verdicts.join(''), driftedWindows };
+    }),
   };
 }
