@@ -49,7 +49,7 @@ const uploadBaseline = createRoute({
     201: jsonResponse(BaselineSchema, 'Stored; the version now uses this baseline'),
     ...commonErrors,
     ...notFoundError,
-    415: jsonResponse(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Not CSV or NDJSON'),
+    415: jsonResponse(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Not CSV or NDJSON, or compressed'),
   },
 });
 
@@ -83,6 +83,17 @@ export function baselinePlan(model: ModelRecord): BaselineFilePlan {
   return { columns: [...features, ...outputs], ignoreUnknownColumns: model.settings.allowUnknownFeatures };
 }
 
+/**
+ * Uploads are read as sent: a compressed body would otherwise be parsed as text and refused
+ * for what its bytes look like (not UTF-8, unknown columns) rather than for its encoding.
+ */
+function checkUncompressed(contentEncoding: string | undefined): void {
+  const coding = (contentEncoding ?? '').trim().toLowerCase();
+  if (coding !== '' && coding !== 'identity') {
+    throw new ApiError('unsupported_media_type', `unsupported Content-Encoding ${JSON.stringify(contentEncoding)}; send the baseline uncompressed (it is streamed, so any size is fine)`);
+  }
+}
+
 function formatOf(contentType: string | undefined): BaselineFormat {
   const essence = (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
   const format = FORMATS[essence];
@@ -107,6 +118,7 @@ export function baselineRoutes({ models, registry, baselines, changes, now, logg
       const caller = callerOf(c);
       const { model, version } = c.req.valid('param');
       const format = formatOf(c.req.header('content-type'));
+      checkUncompressed(c.req.header('content-encoding'));
       const found = await modelOf(models, c, model);
       if ((await registry.getVersion(found.project, model, version)) === undefined) throw versionNotFound(model, version);
       const body = c.req.raw.body;
