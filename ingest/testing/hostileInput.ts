@@ -31,6 +31,7 @@ export const HOSTILE_NAMES: readonly string[] = [
   'a.b',
   'a[0]',
   'a/b',
+  '.',
   '..',
   'a%2Fb',
   'question?mark#hash',

@@ -13,10 +13,16 @@ import type { RegistryChanges } from './changes';
 import { presentVersion } from './presenters';
 import { AliasSchema, ModelParams, VersionSchema } from './schemas';
 
+/**
+ * Model and feature names are free text, but they travel in URL paths (`/v1/models/{model}`,
+ * `.../features/{feature}/histogram`), where "." and ".." are path segments that URL parsers
+ * remove, even percent-encoded: a model or feature so named could never be read again.
+ */
 const NameSchema = z
   .string()
   .min(1, 'expected a non-empty name')
-  .max(256, 'expected at most 256 characters');
+  .max(256, 'expected at most 256 characters')
+  .refine((name) => name !== '.' && name !== '..', 'expected a name other than "." and "..", which cannot be written in a URL path');
 
 const FeatureSchema = z
   .object({
