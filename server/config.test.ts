@@ -15,6 +15,15 @@ describe('loadConfig', () => {
     expect(config.telemetry.enabled).toBe(true);
   });
 
+  it('lets a loopback-bound server reach receivers on its own machine, and nothing private otherwise', () => {
+    expect(loadConfig({}).alerts.webhookAllowlist).toEqual(['127.0.0.0/8', '::1', 'localhost']);
+    expect(loadConfig({ HOST: 'localhost' }).alerts.webhookAllowlist).toEqual(['127.0.0.0/8', '::1', 'localhost']);
+    expect(loadConfig({ HOST: '0.0.0.0' }).alerts.webhookAllowlist).toEqual([]);
+    expect(loadConfig({ HOST: '10.1.2.3' }).alerts.webhookAllowlist).toEqual([]);
+    expect(loadConfig({ VIGIL_WEBHOOK_ALLOWLIST: 'none' }).alerts.webhookAllowlist).toEqual([]);
+    expect(loadConfig({ HOST: '0.0.0.0', VIGIL_WEBHOOK_ALLOWLIST: '10.0.0.0/8, hooks.internal' }).alerts.webhookAllowlist).toEqual(['10.0.0.0/8', 'hooks.internal']);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ CLICKHOUSE_URL: '', CLICKHOUSE_CLUSTER: '', VIGIL_ADMIN_KEY: '' }).clickhouse.url).toBeUndefined();
   });

@@ -137,6 +137,18 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates the environment; throws a `ConfigError` naming every wrong variable. */
+/** Host names a loopback-bound server is reached by. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * Outbound targets allowed although not public, when VIGIL_WEBHOOK_ALLOWLIST is unset: a
+ * server bound to loopback (the default: one person's machine, nobody else can configure it)
+ * may notify receivers on the same machine; a server others can reach may not.
+ */
+export function defaultAllowlist(host: string): string[] {
+  return LOOPBACK_HOSTS.has(host) ? ['127.0.0.0/8', '::1', 'localhost'] : [];
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
@@ -200,7 +212,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.VIGIL_ALERTS === 'on',
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,
-      webhookAllowlist: (e.VIGIL_WEBHOOK_ALLOWLIST ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''),
+      webhookAllowlist:
+        e.VIGIL_WEBHOOK_ALLOWLIST === undefined
+          ? defaultAllowlist(e.HOST)
+          : e.VIGIL_WEBHOOK_ALLOWLIST === 'none'
+            ? []
+            : e.VIGIL_WEBHOOK_ALLOWLIST.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''),
       publicUrl: e.VIGIL_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST}:${e.PORT}`,
       evaluatorIntervalMs: e.VIGIL_ALERT_INTERVAL_MS,
       timing: { groupWaitMs: e.VIGIL_ALERT_GROUP_WAIT_MS, groupIntervalMs: e.VIGIL_ALERT_GROUP_INTERVAL_MS, repeatIntervalMs: e.VIGIL_ALERT_REPEAT_INTERVAL_MS },

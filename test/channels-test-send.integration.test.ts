@@ -47,6 +47,31 @@ describe('POST /v1/channels/{id}/test', () => {
     expect(mail.subject).toContain('vigil-test');
   });
 
+  it("sends through the channel's own SMTP server when it names one, never showing its password", async () => {
+    const own = await startSmtpServer();
+    try {
+      const url = new URL(own.url);
+      url.username = 'team';
+      url.password = 's3cret-pw';
+      const id = await channel({ name: 'team mail', type: 'email', config: { recipients: ['team@example.com'], smtpUrl: url.toString() } });
+      const shown = await api.get(`/v1/channels/${id}`);
+      expect(shown.body.config.smtpUrl).toBe(`smtp://team:%E2%80%A6@${url.host}`);
+      expect(JSON.stringify(shown.body)).not.toContain('s3cret-pw');
+      const result = await api.post(`/v1/channels/${id}/test`);
+      expect(result.body).toEqual({ delivered: true, detail: 'delivered (status 250)' });
+      expect((await own.waitFor((m) => m.subject.includes('VigilTest'), 10_000)).to).toEqual(['team@example.com']);
+      expect(smtp.mails.some((m) => m.to.includes('team@example.com'))).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses an SMTP URL that is not smtp:// or smtps://, naming the field', async () => {
+    const refused = await api.post('/v1/channels', { name: 'bad', type: 'email', config: { recipients: ['a@example.com'], smtpUrl: 'http://mail.example.com' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].path).toBe('config.smtpUrl');
+  });
+
   it('posts a signed test notification to a webhook', async () => {
     const id = await channel({ name: 'hook', type: 'webhook', config: { url: `${receiver.url}/hooks/test` }, secret: SECRET });
     const result = await api.post(`/v1/channels/${id}/test`);

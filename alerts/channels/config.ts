@@ -15,7 +15,11 @@ const headers = z
   })
   .default({});
 
-export const EmailConfigSchema = z.object({ recipients: z.array(z.email('expected an email address')).min(1).max(50) });
+export const EmailConfigSchema = z.object({
+  recipients: z.array(z.email('expected an email address')).min(1).max(50),
+  /** This channel's own SMTP server (`smtp://user:pass@host:port`, `smtps://...`) instead of the server's SMTP_URL. */
+  smtpUrl: z.url({ protocol: /^smtps?$/, message: 'expected an smtp:// or smtps:// URL' }).optional(),
+});
 export const WebhookConfigSchema = z.object({ url: httpUrl, headers });
 export const AlertmanagerConfigSchema = z.object({ url: httpUrl, headers });
 export const RollbackConfigSchema = z.object({
@@ -65,9 +69,22 @@ export function redactSecret(secret: string): string {
   return `${secret.slice(0, shown)}…`;
 }
 
-/** A channel's config as the API and logs show it: header values redacted. */
+/** An SMTP URL with its password left out: `smtp://user:…@host:port`. */
+export function redactUrlPassword(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password === '') return raw;
+    url.password = '…';
+    return url.toString();
+  } catch {
+    return '…';
+  }
+}
+
+/** A channel's config as the API and logs show it: header values and SMTP passwords redacted. */
 export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
   const h = config.headers;
-  if (h === undefined || h === null || typeof h !== 'object') return config;
-  return { ...config, headers: Object.fromEntries(Object.entries(h as Record<string, string>).map(([k, v]) => [k, redactSecret(v)])) };
+  const shown = typeof config.smtpUrl === 'string' ? { ...config, smtpUrl: redactUrlPassword(config.smtpUrl) } : config;
+  if (h === undefined || h === null || typeof h !== 'object') return shown;
+  return { ...shown, headers: Object.fromEntries(Object.entries(h as Record<string, string>).map(([k, v]) => [k, redactSecret(v)])) };
 }

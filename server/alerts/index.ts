@@ -126,7 +126,7 @@ export function createAlerting({
   const gauges = metrics === undefined ? undefined : alertMetrics(metrics);
   const policy = new OutboundPolicy(settings.webhookAllowlist);
   const http = { policy, timeoutMs: settings.deliveryTimeoutMs, now };
-  const email = emailNotifier({ smtpUrl: settings.smtpUrl, from: settings.smtpFrom, timeoutMs: settings.deliveryTimeoutMs });
+  const email = emailNotifier({ smtpUrl: settings.smtpUrl, from: settings.smtpFrom, timeoutMs: settings.deliveryTimeoutMs, policy });
   const notifiers: Record<ChannelType, Notifier> = {
     email,
     webhook: webhookNotifier(http),

@@ -1,4 +1,6 @@
+import { lookup } from 'node:dns/promises';
 import { createTransport, type Transporter } from 'nodemailer';
+import type { OutboundPolicy } from '../../delivery/addressGuard';
 import type { Delivery } from '../../../store/alertsDeliveries';
 import type { HttpAttemptResult } from '../../delivery/outbound';
 import type { Channel, EmailConfig } from '../config';
@@ -10,6 +12,8 @@ export interface EmailSettings {
   smtpUrl: string | undefined;
   from: string;
   timeoutMs: number;
+  /** Where a channel's own `smtpUrl` may connect (the webhooks' guard); absent: anywhere. */
+  policy?: OutboundPolicy;
 }
 
 /**
@@ -38,21 +42,45 @@ function smtpOutcome(error: Error & { responseCode?: number; code?: string }): H
   return { outcome: { kind: 'failed', retry: true, reason }, statusCode: code ?? null };
 }
 
+/** Why a channel's own SMTP host may not be reached, or null: its addresses checked as webhook URLs are. */
+async function smtpRefusal(smtpUrl: string, policy: OutboundPolicy): Promise<string | null> {
+  const host = new URL(smtpUrl).hostname.replace(/^\[|\]$/g, '');
+  const addresses = await lookup(host, { all: true });
+  for (const { address } of addresses) {
+    const refusal = policy.refusal(host, address);
+    if (refusal !== null) return refusal;
+  }
+  return null;
+}
+
 /**
- * Emails through nodemailer over SMTP (`SMTP_URL`). One transport per process, reusing its
- * connection; a message per delivery to all of the channel's recipients.
+ * Emails through nodemailer over SMTP: the channel's own `smtpUrl`, or else the server's
+ * `SMTP_URL`. One transport per SMTP URL, reusing its connection; a message per delivery to
+ * all of the channel's recipients.
  */
 export function emailNotifier(settings: EmailSettings): Notifier & { close(): void } {
-  let transport: Transporter | undefined;
-  const transportOf = () => (transport ??= createTransport({ ...smtpOptions(settings.smtpUrl ?? ''), connectionTimeout: settings.timeoutMs, greetingTimeout: settings.timeoutMs, socketTimeout: settings.timeoutMs }));
+  const transports = new Map<string, Transporter>();
+  const transportOf = (smtpUrl: string) => {
+    let transport = transports.get(smtpUrl);
+    if (transport === undefined) {
+      transport = createTransport({ ...smtpOptions(smtpUrl), connectionTimeout: settings.timeoutMs, greetingTimeout: settings.timeoutMs, socketTimeout: settings.timeoutMs });
+      transports.set(smtpUrl, transport);
+    }
+    return transport;
+  };
   return {
     wants: () => true,
     async deliver(delivery: Delivery, channel: Channel): Promise<HttpAttemptResult> {
-      if (settings.smtpUrl === undefined) return { outcome: { kind: 'failed', retry: false, reason: 'SMTP_URL is not set: Vigil cannot send email' }, statusCode: null };
       const config = channel.config as EmailConfig;
+      const smtpUrl = config.smtpUrl ?? settings.smtpUrl;
+      if (smtpUrl === undefined) return { outcome: { kind: 'failed', retry: false, reason: 'SMTP_URL is not set and the channel names no smtpUrl: Vigil cannot send email' }, statusCode: null };
       const email = renderEmail(delivery.payload);
       try {
-        await transportOf().sendMail({
+        if (config.smtpUrl !== undefined && settings.policy !== undefined) {
+          const refusal = await smtpRefusal(config.smtpUrl, settings.policy);
+          if (refusal !== null) return { outcome: { kind: 'failed', retry: false, reason: refusal }, statusCode: null };
+        }
+        await transportOf(smtpUrl).sendMail({
           from: settings.from,
           to: config.recipients,
           subject: email.subject,
@@ -67,7 +95,8 @@ export function emailNotifier(settings: EmailSettings): Notifier & { close(): vo
       }
     },
     close() {
-      transport?.close();
+      for (const transport of transports.values()) transport.close();
+      transports.clear();
     },
   };
 }
