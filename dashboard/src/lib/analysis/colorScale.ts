@@ -11,7 +11,7 @@ import { P_VALUE_FLOOR, statisticInfo } from './statistics';
 export function heatmapColor(statistic: string, values: ArrayLike<number>): ScaleOptions {
   const info = statisticInfo(statistic);
   const common = { scheme: MAGNITUDE_SCHEME, clamp: true, label: info.label } as const;
-  if (info.scale === 'p-value') return { ...common, type: 'log', domain: [P_VALUE_FLOOR, 1], reverse: true };
+  if (info.scale === 'p-value') return { ...common, type: 'log', domain: [P_VALUE_FLOOR, 1], reverse: true, tickFormat: '.0e' };
   if (info.scale === 'bounded') return { ...common, type: 'linear', domain: [0, info.max ?? 1] };
   return { ...common, type: 'linear', domain: [0, upperQuantile(values, 0.99)] };
 }

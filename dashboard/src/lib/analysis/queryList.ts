@@ -1,14 +1,10 @@
 import { navigate } from '../router.svelte';
 
 /**
- * A query parameter that holds several values (`?series=age&series=plan`), read and written
- * whole; `setQuery` of the router sets single values only. Feature names may hold commas, so
+ * Writes a query parameter that holds several values (`?series=age&series=plan`; read them
+ * with `location.query.getAll`); `setQuery` of the router sets single values only. Feature names may hold commas, so
  * the values are repeated rather than joined.
  */
-export function queryList(query: URLSearchParams, name: string): string[] {
-  return query.getAll(name);
-}
-
 export function setQueryList(name: string, values: readonly string[]): void {
   const query = new URLSearchParams(window.location.search);
   query.delete(name);

@@ -24,12 +24,14 @@ export class Resource<T> {
     return this.#loading;
   }
 
-  /** Starts `fetcher` (synchronously, so an effect that calls this tracks what it reads). */
-  load(fetcher: () => Promise<T>, { keepValue = true }: { keepValue?: boolean } = {}): void {
+  /**
+   * Starts `fetcher` (synchronously, so an effect that calls this tracks what it reads). The
+   * previous value stays until the new one arrives, so a page dims rather than blanks.
+   */
+  load(fetcher: () => Promise<T>): void {
     const generation = ++this.#generation;
     this.#loading = true;
     this.#error = null;
-    if (!keepValue) this.#value = undefined;
     let pending: Promise<T>;
     try {
       pending = fetcher();
