@@ -1,0 +1,131 @@
+import { api, path } from '../api';
+
+/** The Alerts page's data: alert instances, one alert's log, acknowledgement (docs/alerts.md). */
+
+export type AlertState = 'pending' | 'firing' | 'resolved' | 'inactive';
+
+export interface Alert {
+  id: string;
+  fingerprint: string;
+  state: AlertState;
+  labels: Record<string, string>;
+  rule: string;
+  value: number | null;
+  details: Record<string, unknown> | null;
+  activeSince: string | null;
+  firedAt: string | null;
+  resolvedAt: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  heldWindows: number;
+  acknowledged: { at: string; by: string } | null;
+  silencedBy: string[];
+  inhibitedBy: string | null;
+}
+
+export interface AlertEvent {
+  alert: string;
+  at: string;
+  event: string;
+  state: string;
+  labels: Record<string, string>;
+  value: number | null;
+  detail: string;
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  outcome: 'delivered' | 'failed' | 'skipped';
+  retry: boolean;
+  statusCode: number | null;
+  error: string;
+  nextAttemptAt: string | null;
+}
+
+export interface Delivery {
+  id: string;
+  channel: string;
+  channelType: string;
+  kind: string;
+  state: 'pending' | 'delivered' | 'failed' | 'skipped';
+  alerts: string[];
+  summary: string;
+  attempts: DeliveryAttempt[];
+  nextAttemptAt: string | null;
+  lastError: string;
+  createdAt: string;
+  updatedAt: string;
+  messageId: string;
+}
+
+export interface AlertDetail extends Alert {
+  history: AlertEvent[];
+  notifications: Delivery[];
+}
+
+/** The tabs of the Alerts page, in the URL as `state=`. */
+export const ALERT_TABS = ['firing', 'pending', 'resolved'] as const;
+export type AlertTab = (typeof ALERT_TABS)[number];
+
+export function alertTabOf(query: URLSearchParams): AlertTab {
+  const state = query.get('state');
+  return (ALERT_TABS as readonly string[]).includes(state ?? '') ? (state as AlertTab) : 'firing';
+}
+
+export type AlertsByTab = Record<AlertTab, Alert[]>;
+
+/** Firing, pending and resolved alerts (of one model, or all): one request per tab, for the tab counts. */
+export async function fetchAlertsByTab(model: string | null): Promise<AlertsByTab> {
+  const lists = await Promise.all(ALERT_TABS.map((state) => api.get<{ alerts: Alert[] }>('/v1/alerts', { state, model, limit: 1000 })));
+  return Object.fromEntries(ALERT_TABS.map((state, i) => [state, lists[i]?.alerts ?? []])) as AlertsByTab;
+}
+
+export const fetchAlertDetail = (id: string) => api.get<AlertDetail>(path('/v1/alerts', id));
+
+export const acknowledgeAlert = (id: string) => api.post<Alert>(path('/v1/alerts', id, 'ack'));
+
+const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+
+export interface ModelAlerts {
+  model: string;
+  alerts: Alert[];
+}
+
+/**
+ * Alerts grouped per model, as notifications group them: models with the most severe alert
+ * first, then by name; inside a model by severity, alert name and feature.
+ */
+export function groupByModel(alerts: readonly Alert[]): ModelAlerts[] {
+  const groups = new Map<string, Alert[]>();
+  for (const alert of alerts) {
+    const model = alert.labels.model ?? '';
+    const group = groups.get(model);
+    if (group) group.push(alert);
+    else groups.set(model, [alert]);
+  }
+  const rank = (a: Alert) => SEVERITY_RANK[a.labels.severity ?? ''] ?? 3;
+  const order = (a: Alert, b: Alert) =>
+    rank(a) - rank(b) || (a.labels.alertname ?? '').localeCompare(b.labels.alertname ?? '') || (a.labels.feature ?? '').localeCompare(b.labels.feature ?? '') || a.id.localeCompare(b.id);
+  return [...groups.entries()]
+    .map(([model, list]) => ({ model, alerts: list.sort(order) }))
+    .sort((a, b) => Math.min(...a.alerts.map(rank)) - Math.min(...b.alerts.map(rank)) || a.model.localeCompare(b.model));
+}
+
+/** When the alert entered the state its tab shows. */
+export function stateSince(alert: Alert): string | null {
+  if (alert.state === 'resolved') return alert.resolvedAt;
+  if (alert.state === 'firing') return alert.firedAt ?? alert.activeSince;
+  return alert.activeSince;
+}
+
+/** The alert's window, from the details the evaluator stored (epoch ms), when known. */
+export function alertWindow(alert: Alert): { start: string; end: string } | null {
+  const start = alert.details?.windowStart;
+  const end = alert.details?.windowEnd;
+  return typeof start === 'number' && typeof end === 'number' ? { start: new Date(start).toISOString(), end: new Date(end).toISOString() } : null;
+}
+
+/** The labels the page already shows in columns; the rest are listed as extra labels. */
+export const SHOWN_LABELS = new Set(['alertname', 'model', 'feature', 'version', 'severity', 'project', 'rule', 'metric', 'category']);
