@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { byAttention, modelHealth } from './health';
+import type { Alert, DriftMatrix, ModelSummary } from './types';
+
+const model = (name: string): ModelSummary => ({
+  name,
+  task: 'regression',
+  features: [{ name: 'age', type: 'numeric' }, { name: 'plan', type: 'categorical' }],
+  description: '',
+  owner: '',
+  tags: {},
+  settings: { windowSize: '1h', minSamples: 100, psiDrift: 0.2, psiModerate: 0.1, adjustedPValue: 0.05, wassersteinNormedMin: 0.1, jsDistanceMin: 0.1 },
+  summary: { versionCount: 1, latestVersion: '1', aliases: { production: '1' } },
+});
+
+const matrix = (age: string, plan: string): DriftMatrix => ({
+  statistic: 'psi',
+  windows: [...age].map((_, i) => ({ start: `2026-11-20T0${i}:00:00.000Z`, end: `2026-11-20T0${i + 1}:00:00.000Z`, version: '1', status: 'ok' })),
+  features: [
+    { feature: 'age', kind: 'numeric', values: [...age].map(() => 0), verdicts: age, driftedWindows: [...age].filter((c) => c === 'd').length },
+    { feature: 'plan', kind: 'categorical', values: [...plan].map(() => 0), verdicts: plan, driftedWindows: [...plan].filter((c) => c === 'd').length },
+  ],
+});
+
+const firing = (name: string, severity: string): Alert => ({ id: `${name}-${severity}`, state: 'firing', labels: { model: name, severity, alertname: 'FeatureDrift', feature: 'age' }, value: 1, firedAt: null, acknowledged: null });
+
+describe('model health on the overview', () => {
+  const rows = [
+    { name: 'quiet', alerts: [], activity: { matrix: matrix('nn', 'nn'), traffic: [] }, status: 'healthy' },
+    { name: 'drifting now', alerts: [], activity: { matrix: matrix('nd', 'nn'), traffic: [] }, status: 'attention' },
+    { name: 'drifted earlier', alerts: [], activity: { matrix: matrix('dn', 'nn'), traffic: [] }, status: 'watch' },
+    { name: 'moderate now', alerts: [], activity: { matrix: matrix('nn', 'nm'), traffic: [] }, status: 'watch' },
+    { name: 'critical alert', alerts: [firing('critical alert', 'critical')], activity: { matrix: matrix('nn', 'nn'), traffic: [] }, status: 'attention' },
+    { name: 'never seen', alerts: [], activity: undefined, status: 'no-data' },
+  ] as const;
+
+  it.each(rows)('$name is $status', ({ name, alerts, activity, status }) => {
+    expect(modelHealth(model(name), alerts, activity).status).toBe(status);
+  });
+
+  it('puts critical alerts first, then drift in the latest window, then drift earlier', () => {
+    const healths = rows.map(({ name, alerts, activity }) => modelHealth(model(name), alerts, activity));
+    expect(healths.sort(byAttention).map((h) => h.model.name)).toEqual(['critical alert', 'drifting now', 'drifted earlier', 'moderate now', 'quiet', 'never seen']);
+  });
+
+  it('names the latest window’s drifted features', () => {
+    const health = modelHealth(model('m'), [], { matrix: matrix('nd', 'nm'), traffic: [] });
+    expect(health.latest).toMatchObject({ start: '2026-11-20T01:00:00.000Z', drifted: ['age'], moderate: ['plan'], noDrift: 0 });
+  });
+});
