@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openStore, type Store } from '../store/clickhouse';
 import { migrate } from '../store/migrations';
@@ -12,7 +14,7 @@ import { hasScope } from './auth/scopes';
 import { createApp } from './app';
 import { createAlerting } from './alerts';
 import { createScheduler } from './monitoring';
-import { bootstrapAccess } from './auth/bootstrap';
+import { ADMIN_KEY_FILE, bootstrapAccess } from './auth/bootstrap';
 import { ConfigError, loadConfig, type Config, type KafkaConfig } from './config';
 import { createLogger } from './logger';
 import { createMetrics, type ServerMetrics } from './metrics';
@@ -36,10 +38,14 @@ async function main(config: Config): Promise<void> {
     now: Date.now,
     announce: (key) => {
       // Printed once, on stdout and outside the structured log, so that the key never
-      // lands in a log pipeline by accident.
+      // lands in a log pipeline by accident; and kept for local tools (`npm run demo`) in a
+      // file only this user can read, beside the data it opens.
+      const keyFile = join(config.dataDir, ADMIN_KEY_FILE);
+      writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
       process.stdout.write(
         `\n  Vigil created the admin key of project "default". It is shown only this once:\n\n    ${key}\n\n` +
-          `  Use it as "Authorization: Bearer <key>". Set VIGIL_ADMIN_KEY to choose your own.\n\n`,
+          `  Use it as "Authorization: Bearer <key>". Set VIGIL_ADMIN_KEY to choose your own.\n` +
+          `  Local tools such as \`npm run demo\` read it from ${keyFile} (mode 600); delete that file to keep it nowhere.\n\n`,
       );
     },
   });

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, overHttp } from './support/http';
 import { announcedKey, startServer, tempDataDir, type RunningServer } from './support/server';
@@ -23,10 +25,13 @@ describe('Vigil on embedded ClickHouse, across a restart', () => {
     first = await startServer({ dataDir: data.dir });
   }, 90_000);
 
-  it('prints an admin key on the first start', () => {
+  it('prints an admin key on the first start, and keeps it for local tools in a file only its user reads', () => {
     const key = announcedKey(first!.output);
     expect(key).toMatch(/^vgl_/);
     adminKey = key!;
+    const file = join(data.dir, 'admin-key');
+    expect(readFileSync(file, 'utf8')).toBe(`${key}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('serves health, readiness, metrics, the OpenAPI document and the reference page without a key', async () => {

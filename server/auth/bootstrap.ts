@@ -3,6 +3,8 @@ import type { ProjectRepository } from '../../store/projects';
 import { displayPrefix, generateApiKey, hashApiKey } from './apiKey';
 
 export const DEFAULT_PROJECT = 'default';
+/** Where, in the data directory, the first start keeps the admin key it generated (mode 600). */
+export const ADMIN_KEY_FILE = 'admin-key';
 /** The id of the admin key given by VIGIL_ADMIN_KEY; a new value replaces the old key. */
 export const ENV_ADMIN_KEY_ID = 'key_from_env';
 
