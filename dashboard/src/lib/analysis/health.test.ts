@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byAttention, modelHealth } from './health';
+import { byAttention, modelHealth, type ModelHealth } from './health';
+import type { ModelActivity } from './overview';
 import type { Alert, DriftMatrix, ModelSummary } from './types';
 
 const model = (name: string): ModelSummary => ({
@@ -25,14 +26,14 @@ const matrix = (age: string, plan: string): DriftMatrix => ({
 const firing = (name: string, severity: string): Alert => ({ id: `${name}-${severity}`, state: 'firing', labels: { model: name, severity, alertname: 'FeatureDrift', feature: 'age' }, value: 1, firedAt: null, acknowledged: null });
 
 describe('model health on the overview', () => {
-  const rows = [
+  const rows: { name: string; alerts: Alert[]; activity: ModelActivity | undefined; status: ModelHealth['status'] }[] = [
     { name: 'quiet', alerts: [], activity: { matrix: matrix('nn', 'nn'), traffic: [] }, status: 'healthy' },
     { name: 'drifting now', alerts: [], activity: { matrix: matrix('nd', 'nn'), traffic: [] }, status: 'attention' },
     { name: 'drifted earlier', alerts: [], activity: { matrix: matrix('dn', 'nn'), traffic: [] }, status: 'watch' },
     { name: 'moderate now', alerts: [], activity: { matrix: matrix('nn', 'nm'), traffic: [] }, status: 'watch' },
     { name: 'critical alert', alerts: [firing('critical alert', 'critical')], activity: { matrix: matrix('nn', 'nn'), traffic: [] }, status: 'attention' },
     { name: 'never seen', alerts: [], activity: undefined, status: 'no-data' },
-  ] as const;
+  ];
 
   it.each(rows)('$name is $status', ({ name, alerts, activity, status }) => {
     expect(modelHealth(model(name), alerts, activity).status).toBe(status);
