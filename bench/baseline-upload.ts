@@ -2,19 +2,21 @@
  * Baseline upload: rows/s and peak memory for a large CSV streamed through
  * POST /v1/models/{model}/versions/{version}/baseline of the whole app in this process on
  * embedded ClickHouse. The CSV is generated while it is sent (never a file or a string in
- * memory), so the peak RSS increase is what the upload path itself holds (Node and chDB).
- * Reference, same run: the same upload with a tenth of the rows. Flat memory means a
- * ratio near 1; memory that grew with the file would show a ratio near 10.
+ * memory), so the process's peak RSS during an upload is the upload path (Node and chDB) on
+ * top of what the process held before. Reference, same run: the same upload with a tenth of
+ * the rows. Flat memory means a ratio near 1; memory that grew with the file would show in
+ * the ratio, and in the spread of the runs if it stayed behind.
  *
  *   npx tsx bench/baseline-upload.ts [--smoke]
  */
 import { openTestApp, TEST_ADMIN_KEY } from '../test/support/app';
-import { printResult, seededRandom, type BenchResult } from './support';
+import { figureFromRuns, peakRss, printResult, resetPeakRss, seededRandom, type BenchResult } from './support';
 import { runAsScript } from './script';
 
 export interface BaselineBenchOptions {
   rows: number;
   features: number;
+  runs: number;
 }
 
 /** Every fifth feature categorical, the rest numeric: a typical tabular model. */
@@ -43,13 +45,11 @@ function csvBody(rows: number, features: { name: string; type: string }[]): Read
   });
 }
 
-/** One upload of `rows` rows into a fresh version: seconds and peak RSS increase in bytes. */
+/** One upload of `rows` rows into a fresh version: seconds and this process's peak RSS meanwhile, in bytes. */
 async function upload(app: Awaited<ReturnType<typeof openTestApp>>, version: string, rows: number, features: { name: string; type: string }[]) {
   const headers = { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' };
   await app.fetcher('/v1/models/bench/versions', { method: 'POST', headers, body: JSON.stringify({ version }) });
-  const rssBefore = process.memoryUsage().rss;
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  resetPeakRss('self');
   const started = performance.now();
   const response = await app.fetcher(`/v1/models/bench/versions/${version}/baseline`, {
     method: 'POST',
@@ -59,13 +59,14 @@ async function upload(app: Awaited<ReturnType<typeof openTestApp>>, version: str
   } as RequestInit);
   const body = (await response.json()) as { rowCount?: number };
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const peak = peakRss('self');
   if (response.status !== 201 || body.rowCount !== rows) throw new Error(`upload failed with ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-  return { seconds, peakRssDelta: Math.max(0, peakRss - rssBefore) };
+  return { rate: rows / seconds, peakRssMiB: peak / 1024 / 1024 };
 }
 
 export async function benchBaselineUpload(options: BaselineBenchOptions): Promise<BenchResult[]> {
   const features = featureList(options.features);
+  const smallRows = Math.max(1, Math.round(options.rows / 10));
   const app = await openTestApp();
   try {
     await app.fetcher('/v1/models', {
@@ -73,36 +74,43 @@ export async function benchBaselineUpload(options: BaselineBenchOptions): Promis
       headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'bench', task: 'regression', features }),
     });
-    const small = await upload(app, 'small', Math.max(1, Math.round(options.rows / 10)), features);
-    const large = await upload(app, 'large', options.rows, features);
-    const mib = (bytes: number) => bytes / 1024 / 1024;
+    await upload(app, 'warm', smallRows, features);
+    // Every small upload before the first large one: memory a large upload kept would
+    // otherwise raise the reference's peaks too and hide itself in the ratio.
+    const small = [];
+    for (let run = 0; run < options.runs; run++) small.push(await upload(app, `small-${run}`, smallRows, features));
+    const large = [];
+    for (let run = 0; run < options.runs; run++) large.push(await upload(app, `large-${run}`, options.rows, features));
+    const reference = `the same upload with a tenth of the rows (${smallRows.toLocaleString('en')})`;
     return [
-      {
-        id: 'baseline-upload-rate',
-        figure: `baseline CSV upload, ${options.rows} rows x ${options.features} features`,
-        unit: 'rows/s',
-        vigil: options.rows / large.seconds,
-        reference: Math.round(options.rows / 10) / small.seconds,
-        referenceName: 'the same upload with a tenth of the rows',
-        ratio: options.rows / large.seconds / (Math.round(options.rows / 10) / small.seconds),
-        target: 'flat: ratio near 1',
-        higherIsBetter: true,
-      },
-      {
-        id: 'baseline-upload-peak-rss',
-        figure: `peak RSS increase during a ${options.rows}-row upload`,
-        unit: 'MiB',
-        vigil: mib(large.peakRssDelta),
-        reference: mib(small.peakRssDelta),
-        referenceName: 'the same upload with a tenth of the rows',
-        ratio: small.peakRssDelta > 0 ? large.peakRssDelta / small.peakRssDelta : null,
-        target: 'bounded: ratio far below 10',
-        higherIsBetter: false,
-      },
+      figureFromRuns(
+        {
+          id: 'baseline-upload-rate',
+          figure: `baseline CSV upload, ${options.rows.toLocaleString('en')} rows x ${options.features} features`,
+          unit: 'rows/s',
+          referenceName: reference,
+          target: 'flat: ratio near 1',
+          higherIsBetter: true,
+        },
+        large.map((u) => u.rate),
+        small.map((u) => u.rate),
+      ),
+      figureFromRuns(
+        {
+          id: 'baseline-upload-peak-rss',
+          figure: `peak RSS of the process (Node and chDB) during a ${options.rows.toLocaleString('en')}-row upload`,
+          unit: 'MiB',
+          referenceName: reference,
+          target: 'bounded: ratio near 1',
+          higherIsBetter: false,
+        },
+        large.map((u) => u.peakRssMiB),
+        small.map((u) => u.peakRssMiB),
+      ),
     ];
   } finally {
     await app.close();
   }
 }
 
-await runAsScript(import.meta.url, async (smoke) => benchBaselineUpload(smoke ? { rows: 2_000, features: 5 } : { rows: 1_000_000, features: 20 }), printResult);
+await runAsScript(import.meta.url, async (smoke) => benchBaselineUpload(smoke ? { rows: 2_000, features: 5, runs: 2 } : { rows: 200_000, features: 20, runs: Number(process.env.BENCH_RUNS ?? 5) }), printResult);

@@ -1,12 +1,14 @@
 """Reference for bench/detect.ts: the same drift statistics with plain numpy/scipy.
 
 Reads the baseline (one float64 file per feature) and the window (RowBinary, float64, one
-column per feature) that the benchmark exported, NaN = missing,, computes for every feature what Vigil computes (STATISTICS.md):
-bin edges from the baseline quantiles, counts, PSI, Jensen-Shannon, KS (scipy ks_2samp,
-method='auto'), Wasserstein-1 and normed, missing and out-of-range rates, and prints the values
-and the time taken (file reading excluded) as one JSON line.
+column per feature) that the benchmark exported, NaN = missing, computes for every feature what
+Vigil computes (STATISTICS.md): bin edges from the baseline quantiles, counts, PSI,
+Jensen-Shannon, KS (scipy ks_2samp, method='auto'), Wasserstein-1 and normed, missing and
+out-of-range rates, and prints the values and the time of each run (file reading excluded) as
+one JSON line. One unmeasured warm-up on a small slice first (scipy loads its submodules on
+first use).
 
-    python3 bench/detect_reference.py <dir> <features> <baseline rows> <current rows> [runs]
+    python3 bench/detect_reference.py <dir> <features> <baseline rows> <window file> <window rows> [runs]
 """
 import json
 import sys
@@ -51,11 +53,13 @@ def statistics(b_raw, c_raw):
 
 
 def main():
-    directory, features, n_base, n_cur = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    runs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+    directory, features, n_base = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    window_file, n_cur = sys.argv[4], int(sys.argv[5])
+    runs = int(sys.argv[6]) if len(sys.argv) > 6 else 1
     base = [np.fromfile(f"{directory}/baseline_f{i}.bin", dtype="<f8") for i in range(features)]
     assert all(len(b) == n_base for b in base)
-    cur = np.fromfile(f"{directory}/current.bin", dtype="<f8").reshape(n_cur, features)
+    cur = np.fromfile(window_file, dtype="<f8").reshape(n_cur, features)
+    statistics(base[0], np.ascontiguousarray(cur[:1000, 0]))
     times = []
     for _ in range(runs):
         started = time.perf_counter()
