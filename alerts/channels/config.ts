@@ -69,7 +69,7 @@ export function redactSecret(secret: string): string {
   return `${secret.slice(0, shown)}…`;
 }
 
-/** An SMTP URL with its password left out: `smtp://user:…@host:port`. */
+/** A URL with its password left out: `smtp://user:…@host:port`, `https://user:…@hooks.example.com/`. */
 export function redactUrlPassword(raw: string): string {
   try {
     const url = new URL(raw);
@@ -81,10 +81,15 @@ export function redactUrlPassword(raw: string): string {
   }
 }
 
-/** A channel's config as the API and logs show it: header values and SMTP passwords redacted. */
+/**
+ * A channel's config as the API and logs show it: header values redacted, and the passwords of
+ * its SMTP URL and of a receiver URL with credentials (`https://user:password@host/`, how
+ * basic auth to a webhook or an Alertmanager is often written).
+ */
 export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
   const h = config.headers;
-  const shown = typeof config.smtpUrl === 'string' ? { ...config, smtpUrl: redactUrlPassword(config.smtpUrl) } : config;
+  const shown = { ...config };
+  for (const field of ['smtpUrl', 'url'] as const) if (typeof shown[field] === 'string') shown[field] = redactUrlPassword(shown[field]);
   if (h === undefined || h === null || typeof h !== 'object') return shown;
   return { ...shown, headers: Object.fromEntries(Object.entries(h as Record<string, string>).map(([k, v]) => [k, redactSecret(v)])) };
 }

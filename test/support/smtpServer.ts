@@ -22,15 +22,36 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+/** Credentials the server requires (AUTH PLAIN or LOGIN, without TLS), refusing the first `refuseFirst` logins even when right. */
+export interface SmtpAuth {
+  username: string;
+  password: string;
+  refuseFirst?: number;
+}
+
 /**
  * A real SMTP server on loopback (the `smtp-server` package), accepting any sender and
- * recipient without TLS or authentication, keeping every message it receives, parsed.
+ * recipient without TLS, and without authentication unless `auth` is given, keeping every
+ * message it receives, parsed.
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { auth?: SmtpAuth } = {}): Promise<TestSmtpServer> {
   const arrivals = new Arrivals<ReceivedMail>((mails) => JSON.stringify(mails.map((m) => m.subject)));
+  const { auth } = options;
+  let refusals = auth?.refuseFirst ?? 0;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    ...(auth === undefined
+      ? { authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'] }
+      : {
+          authOptional: false,
+          allowInsecureAuth: true,
+          disabledCommands: ['STARTTLS'],
+          onAuth(login, _session, callback) {
+            const right = login.username === auth.username && login.password === auth.password;
+            if (right && refusals <= 0) return callback(null, { user: login.username });
+            refusals -= 1;
+            return callback(new Error('authentication failed'));
+          },
+        }),
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
