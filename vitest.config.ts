@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'data/**', 'dashboard/**'],
+    exclude: ['**/node_modules/**', 'data/**', 'dashboard/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

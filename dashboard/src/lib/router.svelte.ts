@@ -24,20 +24,25 @@ export function navigate(href: string, { replace = false }: { replace?: boolean 
   if (!replace) window.scrollTo(0, 0);
 }
 
-/** Changes some query parameters of the current page (null removes one); replaces history by default. */
-export function setQuery(updates: Record<string, string | null | undefined>, { replace = true }: { replace?: boolean } = {}): void {
-  const query = new URLSearchParams(window.location.search);
+/** The current page with some query parameters changed (null or '' removes one): for links and `setQuery`. */
+export function queryHref(updates: Record<string, string | null | undefined>): string {
+  const query = new URLSearchParams(location.search);
   for (const [name, value] of Object.entries(updates)) {
     if (value === null || value === undefined || value === '') query.delete(name);
     else query.set(name, value);
   }
   const search = query.toString();
-  navigate(`${window.location.pathname}${search ? `?${search}` : ''}`, { replace });
+  return `${location.path}${search ? `?${search}` : ''}`;
 }
 
-/** A path with encoded segments: `href('/models', name, 'features', feature)`. */
+/** Changes some query parameters of the current page; replaces the history entry by default. */
+export function setQuery(updates: Record<string, string | null | undefined>, { replace = true }: { replace?: boolean } = {}): void {
+  navigate(queryHref(updates), { replace });
+}
+
+/** A page path with each segment encoded, so a name with slashes, quotes or `?` stays one segment: `href('models', name)`. */
 export function href(...segments: string[]): string {
-  return `/${segments.map((s) => s.replace(/^\/+|\/+$/g, '')).filter((s) => s !== '').map((s, i) => (i === 0 && s.includes('/') ? s : encodeURIComponent(s))).join('/')}`;
+  return `/${segments.map(encodeURIComponent).join('/')}`;
 }
 
 /** Matches `/models/:model/features/:feature` against a path; the parameters come back decoded. */

@@ -3,7 +3,9 @@ import { byAttention, modelHealth, type ModelHealth } from './health';
 import type { ModelActivity } from './overview';
 import type { Alert, DriftMatrix, ModelSummary } from './types';
 
-const model = (name: string): ModelSummary => ({
+const NO_HEALTH = { latestWindow: null, driftedFeatures: [], moderateFeatures: [], firingAlerts: 0, pendingAlerts: 0, predictions24h: 0, lastPredictionAt: null };
+
+const model = (name: string, health: Partial<ModelSummary['summary']['health']> = {}): ModelSummary => ({
   name,
   task: 'regression',
   features: [{ name: 'age', type: 'numeric' }, { name: 'plan', type: 'categorical' }],
@@ -11,7 +13,7 @@ const model = (name: string): ModelSummary => ({
   owner: '',
   tags: {},
   settings: { windowSize: '1h', minSamples: 100, psiDrift: 0.2, psiModerate: 0.1, adjustedPValue: 0.05, wassersteinNormedMin: 0.1, jsDistanceMin: 0.1 },
-  summary: { versionCount: 1, latestVersion: '1', aliases: { production: '1' } },
+  summary: { versionCount: 1, latestVersion: '1', aliases: { production: '1' }, health: { ...NO_HEALTH, ...health } },
 });
 
 const matrix = (age: string, plan: string): DriftMatrix => ({
@@ -37,6 +39,14 @@ describe('model health on the overview', () => {
 
   it.each(rows)('$name is $status', ({ name, alerts, activity, status }) => {
     expect(modelHealth(model(name), alerts, activity).status).toBe(status);
+  });
+
+  it("shows the server's glance at the newest window until the model's own data arrives", () => {
+    const glance = { latestWindow: { start: '2026-11-20T05:00:00.000Z', end: '2026-11-20T06:00:00.000Z', status: 'ok' }, driftedFeatures: ['__prediction', 'age'], moderateFeatures: ['plan'] };
+    const health = modelHealth(model('loading', glance), [], undefined);
+    expect(health.status).toBe('attention');
+    expect(health.latest).toMatchObject({ start: '2026-11-20T05:00:00.000Z', drifted: ['age'], moderate: ['plan'] });
+    expect(modelHealth(model('seen', { lastPredictionAt: '2026-11-20T05:00:00.000Z' }), [], undefined).status).toBe('healthy');
   });
 
   it('puts critical alerts first, then drift in the latest window, then drift earlier', () => {

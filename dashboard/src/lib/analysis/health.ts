@@ -28,7 +28,8 @@ export function modelHealth(model: ModelSummary, firing: readonly Alert[], activ
     info: mine.filter((a) => a.labels.severity !== 'critical' && a.labels.severity !== 'warning').length,
     names: [...new Set(mine.map((a) => (a.labels.feature ? `${a.labels.alertname} on ${a.labels.feature === PREDICTION_FEATURE ? 'the prediction' : a.labels.feature}` : (a.labels.alertname ?? a.id))))],
   };
-  const latest = activity ? latestWindow(activity) : null;
+  // Until the model's matrix arrives (or when the range holds no window), the server's glance at its newest window.
+  const latest = (activity ? latestWindow(activity) : null) ?? serverLatest(model);
   const driftedInRange = activity ? activity.matrix.features.filter((f) => f.feature !== PREDICTION_FEATURE && f.driftedWindows > 0).map((f) => f.feature) : [];
   const predictionDrifted = activity?.matrix.features.some((f) => f.feature === PREDICTION_FEATURE && f.driftedWindows > 0) ?? false;
   const traffic = activity && activity.traffic.length > 0 ? trafficSummary(activity) : null;
@@ -37,10 +38,18 @@ export function modelHealth(model: ModelSummary, firing: readonly Alert[], activ
       ? 'attention'
       : (latest?.moderate.length ?? 0) > 0 || driftedInRange.length > 0 || predictionDrifted
         ? 'watch'
-        : latest || traffic
+        : latest || traffic || model.summary.health.lastPredictionAt !== null
           ? 'healthy'
           : 'no-data';
   return { model, alerts, latest, driftedInRange, predictionDrifted, traffic, status };
+}
+
+/** The newest window as GET /v1/models tells it: drifted and moderate features, without the counts of the others. */
+function serverLatest(model: ModelSummary): ModelHealth['latest'] {
+  const { latestWindow, driftedFeatures, moderateFeatures } = model.summary.health;
+  if (latestWindow === null) return null;
+  const features = (names: string[]) => names.filter((f) => f !== PREDICTION_FEATURE);
+  return { start: latestWindow.start, end: latestWindow.end, versions: [], drifted: features(driftedFeatures), moderate: features(moderateFeatures), noDrift: 0, insufficient: 0 };
 }
 
 /** The newest window start of the matrix; several versions evaluated then are read together. */

@@ -1,4 +1,5 @@
-import { path, withQuery } from '../api';
+import { withQuery } from '../api';
+import { href } from '../router.svelte';
 
 /**
  * Links between the analysis pages keep the range, the version and the statistic, so that a
@@ -14,10 +15,10 @@ function carried(query: URLSearchParams, extra: Record<string, string | null | u
 
 /** `/models/<model>`, names encoded as one segment each. */
 export function modelHref(model: string, query?: URLSearchParams): string {
-  return withQuery(path('/models', model), query ? carried(query) : {});
+  return withQuery(href('models', model), query ? carried(query) : {});
 }
 
 /** `/models/<model>/features/<feature>`, optionally at one window. */
 export function featureHref(model: string, feature: string, query?: URLSearchParams, window?: string): string {
-  return withQuery(path('/models', model, 'features', feature), query ? carried(query, { window }) : { window });
+  return withQuery(href('models', model, 'features', feature), query ? carried(query, { window }) : { window });
 }

@@ -30,7 +30,18 @@ export interface ModelSummary {
   owner: string;
   tags: Record<string, string>;
   settings: ModelSettings;
-  summary: { versionCount: number; latestVersion: string | null; aliases: Record<string, string> };
+  summary: { versionCount: number; latestVersion: string | null; aliases: Record<string, string>; health: ServerHealth };
+}
+
+/** GET /v1/models: the server's glance at each model (newest window, open alerts, 24 h traffic). */
+export interface ServerHealth {
+  latestWindow: { start: string; end: string; status: string } | null;
+  driftedFeatures: string[];
+  moderateFeatures: string[];
+  firingAlerts: number;
+  pendingAlerts: number;
+  predictions24h: number;
+  lastPredictionAt: string | null;
 }
 
 export interface ModelVersion {
