@@ -25,6 +25,7 @@ import { monitoringRoutes } from './monitoring';
 import { registryRoutes, STREAMED_UPLOAD_PATH } from './registry';
 import { gatewayRoutes, type GatewaySettings } from './serving';
 import { httpTracing } from './tracing';
+import { strictJsonBodies } from './jsonBodies';
 
 export interface AppDeps {
   store: Store;
@@ -78,6 +79,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   });
   // Baseline uploads are streamed, any size, never buffered: the limit would read them whole.
   app.use('/v1/*', (c, next) => (c.req.method === 'POST' && STREAMED_UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next)));
+  app.use('/v1/*', strictJsonBodies((method, path) => path === '/v1/logs' || (method === 'POST' && STREAMED_UPLOAD_PATH.test(path))));
   // Signing in and out needs no key (the cookie is what they set and clear).
   const authenticate = authentication(authenticator);
   app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : authenticate(c, next)));

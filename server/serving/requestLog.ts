@@ -73,6 +73,16 @@ export class GatewayRequestLog {
 
   /** Maps an answered call to predictions and queues them for ingest. */
   predictions(call: AnsweredCall): void {
+    // Runs after the caller has its answer: nothing here may throw into the void.
+    try {
+      this.mapAndQueue(call);
+    } catch (error) {
+      this.deps.metrics.logFailures.inc({ project: call.project, model: call.model.name, reason: 'unreadable' });
+      this.deps.logger.warn({ err: error, model: call.model.name, version: call.version }, 'could not read a gateway call for the log');
+    }
+  }
+
+  private mapAndQueue(call: AnsweredCall): void {
     const { project, model } = call;
     const labels = { project, model: model.name };
     const inputs = inputRows(call.request, model.features);

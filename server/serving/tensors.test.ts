@@ -34,6 +34,20 @@ describe('inputRows', () => {
     ]);
   });
 
+  it('skips a tensor nested deeper than any tensor is, without recursing into it', () => {
+    let deep: unknown[] = [42];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const body = { inputs: [{ name: 'age', shape: [1], datatype: 'FP64', data: deep }, { name: 'plan', shape: [1], datatype: 'BYTES', data: [[['pro']]] }] };
+    expect(inputRows(body, FEATURES).rows).toEqual([{ plan: 'pro' }]);
+  });
+
+  it('keeps a feature named __proto__ as a value', () => {
+    const features: FeatureSpec[] = [{ name: '__proto__', type: 'numeric' }];
+    const [row] = inputRows({ inputs: [{ name: '__proto__', shape: [1], datatype: 'FP64', data: [7] }] }, features).rows;
+    expect(Object.keys(row!)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe(7);
+  });
+
   it('reads a [n, k] matrix in the declared feature order, numbers to categorical as text', () => {
     const body = { inputs: [{ name: 'input-0', shape: [2, 3], datatype: 'FP64', data: [1, 2, 3, 4, 5, 6] }] };
     expect(inputRows(body, FEATURES)).toEqual({

@@ -29,6 +29,27 @@ interface Tensor {
   data: unknown[];
 }
 
+/** Deeper nesting than any tensor has is refused, not recursed into (a crafted body could exhaust the stack). */
+const MAX_TENSOR_DEPTH = 32;
+
+/** Row-major values of flat or nested tensor data, without recursion; null when nested deeper than MAX_TENSOR_DEPTH. */
+function flattenData(data: unknown[]): unknown[] | null {
+  const out: unknown[] = [];
+  const stack: { items: unknown[]; at: number }[] = [{ items: data, at: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { items: unknown[]; at: number };
+    if (top.at === top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const item = top.items[top.at++];
+    if (!Array.isArray(item)) out.push(item);
+    else if (stack.length >= MAX_TENSOR_DEPTH) return null;
+    else stack.push({ items: item, at: 0 });
+  }
+  return out;
+}
+
 /** The tensors of an inference request or response (`inputs` / `outputs`) that carry JSON data. */
 function tensorsOf(body: unknown, field: 'inputs' | 'outputs'): Tensor[] {
   if (typeof body !== 'object' || body === null) return [];
@@ -39,12 +60,14 @@ function tensorsOf(body: unknown, field: 'inputs' | 'outputs'): Tensor[] {
     if (typeof t !== 'object' || t === null) continue;
     const { name, shape, datatype, data } = t as Record<string, unknown>;
     if (typeof name !== 'string' || !Array.isArray(data)) continue;
+    // The protocol allows row-major flat data or nested arrays; both flatten to row-major.
+    const flat = flattenData(data);
+    if (flat === null) continue;
     out.push({
       name,
       shape: Array.isArray(shape) ? shape.map(Number) : [],
       datatype: typeof datatype === 'string' ? datatype.toUpperCase() : '',
-      // The protocol allows row-major flat data or nested arrays; both flatten to row-major.
-      data: data.flat(Infinity),
+      data: flat,
     });
   }
   return out;
@@ -84,7 +107,8 @@ export function inputRows(body: unknown, features: FeatureSpec[]): MappedInputs 
   let unmappedValues = 0;
   if (named.length > 0) {
     const n = Math.max(...named.map(({ tensor }) => rowCount(tensor)));
-    const rows: Record<string, FeatureValue>[] = Array.from({ length: n }, () => ({}));
+    // Rows without a prototype: a feature named `__proto__` is a value like any other.
+    const rows: Record<string, FeatureValue>[] = Array.from({ length: n }, () => Object.create(null) as Record<string, FeatureValue>);
     for (const { tensor, feature } of named) {
       const rowsOfTensor = rowCount(tensor);
       // A value per row; a tensor with several values per row is not one feature's value.
@@ -103,7 +127,7 @@ export function inputRows(body: unknown, features: FeatureSpec[]): MappedInputs 
   if (matrix !== undefined && k > 0 && matrix.shape.length === 2 && matrix.shape[1] === k && matrix.data.length === n * k) {
     const rows: Record<string, FeatureValue>[] = [];
     for (let i = 0; i < n; i++) {
-      const row: Record<string, FeatureValue> = {};
+      const row = Object.create(null) as Record<string, FeatureValue>;
       features.forEach((feature, j) => {
         const mapped = featureValue(matrix.data[i * k + j], feature);
         row[feature.name] = mapped.value;
