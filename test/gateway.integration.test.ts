@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app';
 import { bootstrapAccess } from '../server/auth/bootstrap';
@@ -155,6 +157,29 @@ describe('POST /v2/models/{model}/infer', () => {
       return found.length > 0 ? found : undefined;
     }, 'the outcome row');
     expect(outcomes).toEqual([{ outcome: 'ok', role: 'production', http_status: 200 }]);
+  });
+
+  it('answers a request whose tensor is nested 100,000 deep, logs what it can, and keeps serving', async () => {
+    // A model server that answers without reading the request (the test OIP server would itself overflow parsing it).
+    const blind = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.setHeader('content-type', 'application/json').end(JSON.stringify({ model_name: 'deep', outputs: [{ name: 'label', shape: [1], datatype: 'INT64', data: [1] }] })));
+    });
+    await new Promise<void>((resolve) => blind.listen(0, '127.0.0.1', resolve));
+    try {
+      await createModel('deep', { '1': { url: `http://127.0.0.1:${(blind.address() as AddressInfo).port}` } as OipServer });
+      await putAlias('deep', 'production', '1');
+      // Written as text: JSON.stringify itself would overflow on it.
+      const nested = `${'['.repeat(100_000)}52${']'.repeat(100_000)}`;
+      const body = `{"id":"deep-1","inputs":[{"name":"age","shape":[1],"datatype":"FP64","data":${nested}},{"name":"plan","shape":[1],"datatype":"BYTES","data":["pro"]}]}`;
+      expect((await client().post('/v2/models/deep/infer', body)).status).toBe(200);
+      // The deep tensor is not a feature value; the rest of the request is logged as usual.
+      const [row] = await until(() => storedPredictions('deep', ['deep-1']), 'the logged prediction');
+      expect(row).toMatchObject({ num_features: {}, cat_features: { plan: 'pro' } });
+      expect((await client().post('/v2/models/deep/infer', perFeature('after-deep', 30, 10, 'free'))).status).toBe(200);
+    } finally {
+      blind.close();
+    }
   });
 
   it('sends about the canary share to the canary, the same key always to the same side', async () => {
