@@ -113,4 +113,4 @@ export async function benchBaselineUpload(options: BaselineBenchOptions): Promis
   }
 }
 
-await runAsScript(import.meta.url, async (smoke) => benchBaselineUpload(smoke ? { rows: 2_000, features: 5, runs: 2 } : { rows: 200_000, features: 20, runs: Number(process.env.BENCH_RUNS ?? 5) }), printResult);
+await runAsScript(import.meta.url, async (smoke) => benchBaselineUpload(smoke ? { rows: 2_000, features: 5, runs: 2 } : { rows: 100_000, features: 20, runs: Number(process.env.BENCH_RUNS ?? 5) }), printResult);

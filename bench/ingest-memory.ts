@@ -114,7 +114,7 @@ await runAsScript(
     benchIngestMemory(
       smoke
         ? { warmUpSeconds: 0.5, referenceSegmentSeconds: 0.2, segmentSeconds: 0.5, segments: 2, clients: 2, batch: 100 }
-        : { warmUpSeconds: 10, referenceSegmentSeconds: 1, segmentSeconds: 12, segments: 5, clients: Number(process.env.BENCH_CLIENTS ?? 4), batch: 1000 },
+        : { warmUpSeconds: 5, referenceSegmentSeconds: 1, segmentSeconds: 12, segments: 5, clients: Number(process.env.BENCH_CLIENTS ?? 4), batch: 1000 },
     ),
   printResult,
 );

@@ -113,6 +113,6 @@ export async function benchKafka(options: KafkaBenchOptions): Promise<BenchResul
 await runAsScript(
   import.meta.url,
   (smoke) =>
-    benchKafka(smoke ? { messagesPerRun: 6, batch: 100, runs: 2, partitions: 2 } : { messagesPerRun: Number(process.env.BENCH_REQUESTS ?? 100), batch: 1000, runs: Number(process.env.BENCH_RUNS ?? 5), partitions: 4 }),
+    benchKafka(smoke ? { messagesPerRun: 6, batch: 100, runs: 2, partitions: 2 } : { messagesPerRun: Number(process.env.BENCH_REQUESTS ?? 50), batch: 1000, runs: Number(process.env.BENCH_RUNS ?? 5), partitions: 4 }),
   printResult,
 );
