@@ -33,6 +33,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   ingest: IngestPipeline;
   maxBodyBytes: number;
+  /** When set, GET /metrics needs it as a bearer token. */
+  metricsToken?: string | undefined;
   /** Kafka ingest, when configured: readiness, and the publisher of INGEST_MODE=kafka. */
   kafka?: { ready(): Promise<boolean>; publisher?: KafkaPublisher };
   /** Serving gateway settings (timeouts, canary share, breaker); defaults otherwise. */
@@ -61,7 +63,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, testSender, dashboardDist, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, testSender, dashboardDist, metricsToken, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -84,7 +86,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   const authenticate = authentication(authenticator);
   app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : authenticate(c, next)));
 
-  app.route('/', healthRoutes({ store, metrics, kafka: kafka?.ready }));
+  app.route('/', healthRoutes({ store, metrics, kafka: kafka?.ready, metricsToken }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
   app.route('/', sessionRoutes({ authenticator }));
   app.route('/', registryRoutes({ store, models, logger, now }));

@@ -40,6 +40,7 @@ const configSchema = z.object({
       .optional(),
   ),
   VIGIL_ADMIN_KEY: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  VIGIL_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   VIGIL_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
   VIGIL_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
   VIGIL_INGEST_BATCH_ROWS: positiveInt.default(20_000),
@@ -108,6 +109,8 @@ export interface Config {
     cluster: string | undefined;
   };
   adminKey: string | undefined;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (its labels name every project's models). */
+  metricsToken: string | undefined;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   /** Thresholds of the batching writer (rows per insert, linger, queue bound). */
@@ -156,7 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '?');
         const value = env[name];
-        const shown = value === undefined ? 'unset' : name.includes('PASSWORD') || name.includes('KEY') || name === 'SMTP_URL' ? '(hidden)' : JSON.stringify(value);
+        const shown = value === undefined ? 'unset' : name.includes('PASSWORD') || name.includes('KEY') || name.includes('TOKEN') || name === 'SMTP_URL' ? '(hidden)' : JSON.stringify(value);
         return `${name}=${shown}: ${issue.message}`;
       }),
     );
@@ -174,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cluster: e.CLICKHOUSE_CLUSTER,
     },
     adminKey: e.VIGIL_ADMIN_KEY,
+    metricsToken: e.VIGIL_METRICS_TOKEN,
     maxBodyBytes: e.VIGIL_MAX_BODY_BYTES,
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     ingest: { maxBatchRows: e.VIGIL_INGEST_BATCH_ROWS, lingerMs: e.VIGIL_INGEST_LINGER_MS, maxQueuedRows: e.VIGIL_INGEST_MAX_QUEUED_ROWS },

@@ -41,7 +41,7 @@ export async function openTestApp(
     logger,
     writer: { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000, ...options.writer },
   });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ...(options.dashboardDist ? { dashboardDist: options.dashboardDist } : {}) });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ...(options.dashboardDist ? { dashboardDist: options.dashboardDist } : {}), metricsToken: options.metricsToken });
   return {
     store,
     fetcher: async (path, init) => app.request(path, init),
