@@ -14,7 +14,7 @@ import { RESULTS_MARKER } from './script';
 import { describeRuns, round, type BenchResult } from './support';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BENCHMARKS = ['bench/ingest-http.ts', 'bench/ingest-memory.ts', 'bench/kafka.ts', 'bench/baseline-upload.ts', 'bench/detect.ts', 'bench/gateway.ts'];
+const BENCHMARKS = ['bench/ingest-http.ts', 'bench/ingest-memory.ts', 'bench/kafka.ts', 'bench/baseline-upload.ts', 'bench/detect.ts', 'bench/gateway.ts', 'bench/dashboard.ts'];
 const BUDGET_SECONDS = 600;
 
 function runBenchmark(script: string, smoke: boolean): Promise<BenchResult[]> {

@@ -26,7 +26,7 @@ export interface TestApp {
  * `app.request()` as Hono's own tests do. One per test file: chDB binds one directory per process.
  */
 export async function openTestApp(
-  options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string; /** Default: a silent one. */ logger?: Logger } = {},
+  options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string; metricsToken?: string; /** Default: a silent one. */ logger?: Logger } = {},
 ): Promise<TestApp> {
   const data = tempDataDir();
   const opened = await openStore({ database: 'vigil', dataDir: data.dir });
