@@ -124,6 +124,8 @@ describe('serving the dashboard', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('javascript');
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    const zipped = await t.fetcher('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect((await t.fetcher('/assets/missing.js')).status).toBe(404);
     expect((await t.fetcher('/assets/..%2Findex.html')).status).toBe(404);
     // A dot-dot path is normalised to a page path: the app's index, never the file.
