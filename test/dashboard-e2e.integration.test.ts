@@ -95,6 +95,8 @@ describe('the dashboard in a browser', () => {
     const drifted = await rows.evaluateAll((nodes) => nodes.filter((n) => n.getAttribute('data-drifted') === 'true').map((n) => n.getAttribute('data-feature')));
     expect(drifted.filter((f) => f !== '__prediction').sort()).toEqual([...DRIFTED_FEATURES].sort());
     await screenshot('model');
+    // What the README shows (docs/dashboard-model.png is a copy): the first screen of the page.
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-model-first-screen.png') });
   });
 
   it('shows the baseline and current distributions of a drifted feature, with its statistics', async () => {
