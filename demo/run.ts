@@ -1,4 +1,5 @@
 import { findVigil } from './connection';
+import { inferenceRequest } from './gateway';
 import { runDemo } from './story';
 import { DemoError } from './vigilApi';
 
@@ -44,9 +45,13 @@ async function main(args: string[]): Promise<number> {
   print(`The demo took ${Math.round(result.durationMs / 1000)} s: setup ${t('setup')}, traffic ${t('traffic')}, drift detection ${t('detection')}, waiting for Vigil's alerts and actions ${t('alerts')}.`);
   print('Vigil keeps running; run the demo again for a second, clean model.');
   if (keep) {
-    print(`The model server, the receivers and the channels of ${result.model} stay up until Ctrl-C.`);
+    print(`The model server, the receivers and the channels of ${result.model} stay up until Ctrl-C. Try the gateway:`);
+    const keyExpression = target.keySource.startsWith('VIGIL_') ? `$${target.keySource}` : `$(cat ${target.keySource})`;
+    print(`  curl -s ${target.url}/v2/models/${result.model}/infer -H "Authorization: Bearer ${keyExpression}" -H 'content-type: application/json' \\`);
+    print(`    -d '${JSON.stringify(inferenceRequest({ age: 35, income: 30, loan_amount: 20, term_months: 48, employment: 'self_employed', channel: 'mobile_app' }))}'`);
     await new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener('abort', () => resolve())));
     await result.release();
+    print('Stopped the demo\'s model server and receivers and removed its channels.');
   } else {
     print('The demo stopped its model server and receivers and removed its channels (`npm run demo -- --keep` keeps them).');
   }

@@ -158,7 +158,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     // 2. Where its alerts go: the demo's own receivers, channels and rule.
     const secret = `whsec_${randomBytes(32).toString('base64')}`;
-    const [webhook, smtp] = await Promise.all([startWebhookReceiver(secret), startSmtpCatcher()]);
+    // With `keep`, what arrives after the story (reminders, the user's test sends) is told too.
+    let storyTold = false;
+    const later = (line: string) => {
+      if (storyTold && options.keep) log(line);
+    };
+    const [webhook, smtp] = await Promise.all([
+      startWebhookReceiver(secret, (hook) => later(`webhook ${hook.path}: signature ${hook.signatureValid ? 'valid' : 'invalid'}, ${hook.body.slice(0, 200)}`)),
+      startSmtpCatcher((mail) => later(`email to ${mail.to.join(', ')}: ${mail.subject}`)),
+    ]);
     cleanups.push(() => webhook.close(), () => smtp.close());
     log('');
     log('2. Where alerts go');
@@ -323,6 +331,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       release,
     };
     await vigil.close(5_000);
+    storyTold = true;
     if (!options.keep) await release();
     mark('rest');
     result.durationMs = Date.now() - started;
