@@ -280,6 +280,11 @@ describe('upstream failures', () => {
     }, 'the outcome rows');
     expect(windows).toMatchObject([{ version: '1', role: 'production', requests: 3, errors: 2, outcomes: { ok: 1, upstream_error: 1, timeout: 1 } }]);
     expect(windows[0]!.errorRate).toBeCloseTo(2 / 3);
+    // And the API's traffic windows (the dashboard's error-rate panel) say the same.
+    const traffic = (await admin().get(`/v1/models/fragile/traffic?from=${Date.now() - 3_600_000}&to=${Date.now() + 3_600_000}`)).body.windows;
+    const calls = traffic.reduce((sum: { requests: number; errors: number }, w: any) => ({ requests: sum.requests + w.gatewayRequests, errors: sum.errors + w.gatewayErrors }), { requests: 0, errors: 0 });
+    expect(calls).toEqual({ requests: 3, errors: 2 });
+    expect(traffic.find((w: any) => w.gatewayRequests > 0).gatewayErrorRate).toBeGreaterThan(0);
   });
 
   it('stops calling a dead model server after consecutive failures and answers 503 fast', async () => {

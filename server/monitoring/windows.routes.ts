@@ -3,6 +3,7 @@ import type { DriftDetector } from '../../detectors/evaluate';
 import { windowSizeMs } from '../../detectors/windows';
 import type { Store } from '../../store/clickhouse';
 import { TrafficRepository } from '../../store/detectionsTraffic';
+import { GatewayRequestRepository } from '../../store/gatewayRequests';
 import type { ModelRepository } from '../../store/models';
 import { requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
@@ -49,7 +50,12 @@ const PerformanceSchema = z
 const TrafficSchema = z
   .object({
     windows: z.array(
-      z.object({ start: z.string(), end: z.string(), version: z.string(), predictions: z.number(), ratePerSecond: z.number(), latencyP50: num, latencyP90: num, latencyP99: num, rejected: z.number(), errorRate: num }),
+      z.object({ start: z.string(), end: z.string(), version: z.string(), predictions: z.number(), ratePerSecond: z.number(), latencyP50: num, latencyP90: num, latencyP99: num, rejected: z.number(),
+        errorRate: num.openapi({ description: 'Share of the values sent in the window that ingest refused' }),
+        gatewayRequests: z.number().openapi({ description: 'Calls through the serving gateway in the window (failed ones too)' }),
+        gatewayErrors: z.number().openapi({ description: 'Gateway calls that failed: model server errors, timeouts, unreachable, circuit open' }),
+        gatewayErrorRate: num.openapi({ description: 'gatewayErrors / gatewayRequests; null without gateway calls' }),
+      }),
     ),
   })
   .openapi('Traffic');
@@ -72,6 +78,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function windowRoutes({ store, models, detector, now }: { store: Store; models: ModelRepository; detector: DriftDetector; now: () => number }) {
   const traffic = new TrafficRepository(store);
+  const gateway = new GatewayRequestRepository(store);
   return createRouter()
     .openapi(route('/v1/models/{model}/quality', 'Data quality per window: missing, out-of-range, new categories, refused values', QualitySchema), async (c) => {
       const { model } = c.req.valid('param');
@@ -130,16 +137,34 @@ export function windowRoutes({ store, models, detector, now }: { store: Store; m
       const found = await modelOf(models, c, model);
       const range = rangeOf(query, now());
       const sizeMs = windowSizeMs(found.settings.windowSize);
-      const [rows, rejections] = await Promise.all([
+      const [rows, rejections, calls] = await Promise.all([
         traffic.windows(found.project, found.name, range.fromMs, range.toMs, sizeMs, query.version),
         query.version === undefined ? traffic.rejections(found.project, found.name, range.fromMs, range.toMs, sizeMs) : Promise.resolve([]),
+        gateway.windows(found.project, found.name, range.fromMs, range.toMs, sizeMs),
       ]);
       const rejectedBy = new Map<number, number>();
       for (const r of rejections) rejectedBy.set(r.startMs, (rejectedBy.get(r.startMs) ?? 0) + r.count);
+      // Gateway calls of every role (production, canary, shadow) per window and version; a
+      // window whose calls all failed has no predictions but still shows.
+      const callsBy = new Map<string, { startMs: number; version: string; requests: number; errors: number }>();
+      for (const w of calls) {
+        if (query.version !== undefined && w.version !== query.version) continue;
+        const key = `${w.startMs}|${w.version}`;
+        const sum = callsBy.get(key) ?? { startMs: w.startMs, version: w.version, requests: 0, errors: 0 };
+        sum.requests += w.requests;
+        sum.errors += w.errors;
+        callsBy.set(key, sum);
+      }
+      const empty = { predictions: 0, latencyP50: null, latencyP90: null, latencyP99: null };
+      const keys = new Map(rows.map((r) => [`${r.startMs}|${r.version}`, r]));
+      const merged = [...rows, ...[...callsBy.values()].filter((c) => !keys.has(`${c.startMs}|${c.version}`)).map((c) => ({ ...empty, startMs: c.startMs, version: c.version }))].sort(
+        (a, b) => a.startMs - b.startMs || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0),
+      );
       return c.json(
         {
-          windows: rows.map((r) => {
+          windows: merged.map((r) => {
             const rejected = rejectedBy.get(r.startMs) ?? 0;
+            const gatewayCalls = callsBy.get(`${r.startMs}|${r.version}`);
             return {
               start: iso(r.startMs),
               end: iso(r.startMs + sizeMs),
@@ -151,6 +176,9 @@ export function windowRoutes({ store, models, detector, now }: { store: Store; m
               latencyP99: r.latencyP99,
               rejected,
               errorRate: r.predictions + rejected === 0 ? null : rejected / (r.predictions + rejected),
+              gatewayRequests: gatewayCalls?.requests ?? 0,
+              gatewayErrors: gatewayCalls?.errors ?? 0,
+              gatewayErrorRate: gatewayCalls === undefined || gatewayCalls.requests === 0 ? null : gatewayCalls.errors / gatewayCalls.requests,
             };
           }),
         },

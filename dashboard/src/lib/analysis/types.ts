@@ -94,7 +94,12 @@ export interface TrafficWindow {
   latencyP90: number | null;
   latencyP99: number | null;
   rejected: number;
+  /** Share of received values refused at ingest. */
   errorRate: number | null;
+  /** Calls through the serving gateway, and those that failed (null rate without calls). */
+  gatewayRequests: number;
+  gatewayErrors: number;
+  gatewayErrorRate: number | null;
 }
 
 export interface PerformanceWindow {
