@@ -23,17 +23,8 @@ const EMPLOYMENT = ['salaried', 'salaried', 'salaried', 'salaried', 'salaried', 
 export const DRIFTED_FEATURES = ['income', 'channel'] as const;
 export const NEW_CATEGORY = 'mobile_app';
 
-/** mulberry32: a small seeded generator, so every run of the demo sends the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator as the benchmarks' data (mulberry32), so every run of the demo sends the same data. */
+export { seededRandom } from '../bench/support';
 
 /**
  * Applicant `i` of a batch. `i % 10` picks the canary's share (see `isCanaryRow`) and every

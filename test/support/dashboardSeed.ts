@@ -1,3 +1,5 @@
+import { seededRandom } from '../../bench/support';
+
 /**
  * A drifting model and a healthy one, sent to a running Vigil through its public API: what the
  * dashboard's browser test looks at and what `scripts/dev-dashboard.ts` serves for development.
@@ -18,18 +20,6 @@ const CATEGORICAL = ['city', 'vehicle', 'payment'] as const;
 const CITIES = ['paris', 'berlin', 'madrid', 'rome'];
 const VEHICLES = ['bike', 'scooter', 'car'];
 const PAYMENTS = ['card', 'cash', 'voucher'];
-
-/** mulberry32: a small deterministic generator, so every seed is the same data. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = Record<string, number | string>;
 
@@ -89,7 +79,7 @@ async function must(client: SeedClient, method: string, path: string, body?: unk
 }
 
 async function seedModel(client: SeedClient, name: string, endMs: number, drifts: boolean, seed: number, log: (line: string) => void): Promise<void> {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const features = [...NUMERIC.map((f) => ({ name: f, type: 'numeric' })), ...CATEGORICAL.map((f) => ({ name: f, type: 'categorical' }))];
   await must(client, 'POST', '/v1/models', { name, task: 'regression', description: drifts ? 'Minutes from order to door' : 'Fraud risk score of a payment', owner: 'ml-platform', features });
   for (const version of ['1', '2']) {

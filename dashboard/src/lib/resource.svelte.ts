@@ -1,9 +1,13 @@
 /**
  * One piece of server data a page shows: the last value, whether a load is under way, and the
- * last error. The value stays while a reload runs, so a page does not blank out after every
- * change; a newer load wins over an older one that answers late.
+ * last error. The value stays while a reload runs, so a page dims rather than blanks; each
+ * `load` supersedes the previous one, so an answer that arrives after the user moved on (a slow
+ * 90-day matrix after switching to 24h) is dropped instead of shown.
+ *
+ * The value is kept with `$state.raw`: answers are replaced whole, never mutated, and a deep
+ * proxy over a 2,160 x 50 matrix would cost more than drawing it.
  */
-export class Remote<T> {
+export class Resource<T> {
   #value = $state.raw<T | undefined>(undefined);
   #loading = $state(false);
   #error = $state.raw<unknown>(null);
@@ -26,6 +30,10 @@ export class Remote<T> {
     return this.#loading && this.#value === undefined;
   }
 
+  /**
+   * Starts `fetcher` at once (before the first await, so an effect that calls this tracks what
+   * the fetcher reads); resolves when this load has settled, whatever its outcome.
+   */
   async load(fetcher: () => Promise<T>): Promise<void> {
     const generation = ++this.#generation;
     this.#loading = true;
