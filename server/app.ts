@@ -81,10 +81,11 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   });
   // Baseline uploads are streamed, any size, never buffered: the limit would read them whole.
   app.use('/v1/*', (c, next) => (c.req.method === 'POST' && STREAMED_UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next)));
-  app.use('/v1/*', strictJsonBodies((method, path) => path === '/v1/logs' || (method === 'POST' && STREAMED_UPLOAD_PATH.test(path))));
   // Signing in and out needs no key (the cookie is what they set and clear).
   const authenticate = authentication(authenticator);
   app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : authenticate(c, next)));
+  // After authentication: a body is read and checked only for a caller with a key.
+  app.use('/v1/*', strictJsonBodies((method, path) => path === '/v1/logs' || (method === 'POST' && STREAMED_UPLOAD_PATH.test(path))));
 
   app.route('/', healthRoutes({ store, metrics, kafka: kafka?.ready, metricsToken }));
   app.route('/', keyRoutes({ keys, projects, authenticator, now }));
