@@ -11,6 +11,7 @@ import { ProjectRepository } from '../store/projects';
 import { alertingRoutes, type TestSender } from './alerts';
 import { keyRoutes } from './auth/keys.routes';
 import { authentication, keyAuthenticator } from './auth/middleware';
+import { perKeyRateLimit } from './auth/rateLimit';
 import { SESSION_PATH, sessionRoutes } from './auth/session.routes';
 import { dashboardRoutes } from './dashboard';
 import './context';
@@ -33,6 +34,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   ingest: IngestPipeline;
   maxBodyBytes: number;
+  /** Requests per second per API key (10-s windows); 0 or absent: no limit. */
+  rateLimitPerKey?: number;
   /** When set, GET /metrics needs it as a bearer token. */
   metricsToken?: string | undefined;
   /** Kafka ingest, when configured: readiness, and the publisher of INGEST_MODE=kafka. */
@@ -63,7 +66,7 @@ function requestLog(logger: Logger): MiddlewareHandler {
 }
 
 /** Assembles the HTTP API from its parts; the caller owns the store and the listening socket. */
-export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, testSender, dashboardDist, metricsToken, now = Date.now }: AppDeps) {
+export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka, gateway, testSender, dashboardDist, metricsToken, rateLimitPerKey = 0, now = Date.now }: AppDeps) {
   const keys = new ApiKeyRepository(store);
   const projects = new ProjectRepository(store);
   const models = new ModelRepository(store);
@@ -84,6 +87,8 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   // Signing in and out needs no key (the cookie is what they set and clear).
   const authenticate = authentication(authenticator);
   app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : authenticate(c, next)));
+  const rateLimit = perKeyRateLimit(rateLimitPerKey);
+  if (rateLimit) app.use('/v1/*', (c, next) => (c.req.path === SESSION_PATH && c.req.method !== 'GET' ? next() : rateLimit(c, next)));
   // After authentication: a body is read and checked only for a caller with a key.
   app.use('/v1/*', strictJsonBodies((method, path) => path === '/v1/logs' || (method === 'POST' && STREAMED_UPLOAD_PATH.test(path))));
 
@@ -94,7 +99,7 @@ export function createApp({ store, logger, metrics, ingest, maxBodyBytes, kafka,
   app.route('/', ingestRoutes({ ingest, metrics: ingest.metrics, maxBodyBytes, publisher: kafka?.publisher }));
   app.route('/', predictionRoutes({ telemetry: ingest.telemetry, models }));
   app.route('/', monitoringRoutes({ store, models, logger, now, metrics: metrics.registry }));
-  app.route('/', gatewayRoutes({ store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now, onClose: (close) => closers.push(close) }));
+  app.route('/', gatewayRoutes({ rateLimit, store, models, ingest, authenticator, metrics, logger, maxBodyBytes, settings: gateway, now, onClose: (close) => closers.push(close) }));
   app.route('/', alertingRoutes({ store, models, logger, now, testSender }));
   app.route('/', docsRoutes());
   app.route('/', dashboardRoutes(dashboardDist));

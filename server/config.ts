@@ -40,6 +40,7 @@ const configSchema = z.object({
       .optional(),
   ),
   VIGIL_ADMIN_KEY: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  VIGIL_RATE_LIMIT_PER_KEY: z.coerce.number({ message: 'expected a number' }).min(0, 'expected 0 (no limit) or more').default(0),
   VIGIL_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   VIGIL_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),
   VIGIL_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
@@ -109,6 +110,8 @@ export interface Config {
     cluster: string | undefined;
   };
   adminKey: string | undefined;
+  /** Requests per second per API key, averaged over 10 s; 0: no limit. */
+  rateLimitPerKey: number;
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (its labels name every project's models). */
   metricsToken: string | undefined;
   maxBodyBytes: number;
@@ -178,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     adminKey: e.VIGIL_ADMIN_KEY,
     metricsToken: e.VIGIL_METRICS_TOKEN,
+    rateLimitPerKey: e.VIGIL_RATE_LIMIT_PER_KEY,
     maxBodyBytes: e.VIGIL_MAX_BODY_BYTES,
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     ingest: { maxBatchRows: e.VIGIL_INGEST_BATCH_ROWS, lingerMs: e.VIGIL_INGEST_LINGER_MS, maxQueuedRows: e.VIGIL_INGEST_MAX_QUEUED_ROWS },

@@ -54,7 +54,7 @@ async function main(config: Config): Promise<void> {
   const ingest = IngestPipeline.forServer({ store, registry: metrics.registry, logger, writer: config.ingest });
   const kafka = config.kafka === undefined ? undefined : kafkaIngest(config, config.kafka, { store, ingest, metrics, logger });
   const alerting = createAlerting({ store, logger, settings: config.alerts, metrics: metrics.registry });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes, kafka, gateway: config.gateway, testSender: alerting.sendTest, metricsToken: config.metricsToken });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: config.maxBodyBytes, kafka, gateway: config.gateway, testSender: alerting.sendTest, metricsToken: config.metricsToken, rateLimitPerKey: config.rateLimitPerKey });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ address: info.address, port: info.port, url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}` }, 'listening');
   });

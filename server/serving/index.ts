@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { IngestPipeline } from '../../ingest/pipeline';
@@ -23,6 +23,8 @@ import { callUpstream, readBounded } from './upstream';
 export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './settings';
 
 export interface GatewayDeps {
+  /** Per-key request limits, shared with the API's (after authentication). */
+  rateLimit?: MiddlewareHandler | undefined;
   store: Store;
   models: ModelRepository;
   ingest: IngestPipeline;
@@ -156,6 +158,7 @@ export function gatewayRoutes(deps: GatewayDeps) {
 
   const router = createRouter();
   router.use('/v2/*', authentication(deps.authenticator));
+  if (deps.rateLimit) router.use('/v2/*', deps.rateLimit);
   router.use(
     '/v2/*',
     bodyLimit({ maxSize: deps.maxBodyBytes, onError: (c) => gatewayError(c, 413, 'payload_too_large', `request body exceeds the limit of ${deps.maxBodyBytes} bytes`) }),

@@ -26,7 +26,7 @@ export interface TestApp {
  * `app.request()` as Hono's own tests do. One per test file: chDB binds one directory per process.
  */
 export async function openTestApp(
-  options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string; metricsToken?: string; /** Default: a silent one. */ logger?: Logger } = {},
+  options: { maxBodyBytes?: number; writer?: Partial<WriterOptions>; wrapStore?: (store: Store) => Store; dashboardDist?: string; metricsToken?: string; rateLimitPerKey?: number; /** Default: a silent one. */ logger?: Logger } = {},
 ): Promise<TestApp> {
   const data = tempDataDir();
   const opened = await openStore({ database: 'vigil', dataDir: data.dir });
@@ -41,7 +41,7 @@ export async function openTestApp(
     logger,
     writer: { maxBatchRows: 20_000, lingerMs: 2, maxQueuedRows: 200_000, ...options.writer },
   });
-  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ...(options.dashboardDist ? { dashboardDist: options.dashboardDist } : {}), metricsToken: options.metricsToken });
+  const app = createApp({ store, logger, metrics, ingest, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ...(options.dashboardDist ? { dashboardDist: options.dashboardDist } : {}), metricsToken: options.metricsToken, ...(options.rateLimitPerKey ? { rateLimitPerKey: options.rateLimitPerKey } : {}) });
   return {
     store,
     fetcher: async (path, init) => app.request(path, init),
