@@ -135,6 +135,30 @@ describe('the dashboard in a browser', () => {
     await screenshot('registry');
   });
 
+  it('shows hostile model and feature names as text, never as markup', async () => {
+    const model = '<img src=x onerror=alert(1)>';
+    const features = ['<script>alert(2)</script>', "'; DROP TABLE predictions; --", 'say "hi" & <b>bold</b>'];
+    const created = await api.post('/v1/models', { name: model, task: 'regression', features: features.map((name) => ({ name, type: 'numeric' })) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto('/');
+    const card = page.locator('[data-testid="model-card"]').filter({ hasText: model });
+    await card.waitFor();
+    expect(await card.getAttribute('data-model')).toBe(model);
+    await page.goto(`/registry/${encodeURIComponent(model)}`);
+    await expect.poll(() => page.locator('main h1').first().textContent()).toContain(model);
+    await page.goto(`/models/${encodeURIComponent(model)}/features/${encodeURIComponent(features[0]!)}`);
+    await expect.poll(() => page.locator('main').textContent()).toContain(features[0]!);
+    expect(await page.locator('img[src="x"], main script, main b').count()).toBe(0);
+    await expect.poll(() => page.locator('main').textContent()).not.toContain('Loading');
+    expect(dialogs).toEqual([]);
+    await screenshot('hostile-names');
+  });
+
   it('shows the settings: rules, channels and keys', async () => {
     for (const tab of ['rules', 'channels', 'keys']) {
       await page.goto(`/settings?tab=${tab}`);
