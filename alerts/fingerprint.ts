@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Labels } from './labels';
 
-/** An alert's identity: label name to value, e.g. {alertname, project, model, version, feature}. */
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels };
 
 /**
  * A stable fingerprint of a label set: the same labels, in any order, give the same 16 hex

@@ -1,4 +1,4 @@
-import type { Labels } from '../fingerprint';
+import type { Labels } from '../labels';
 
 /**
  * Silences as Alertmanager has them: matchers on labels and a time range. An alert matched by
@@ -38,7 +38,8 @@ export function matcherProblem(matcher: Matcher): string | null {
   }
 }
 
-function matcherMatches(matcher: Matcher, labels: Labels): boolean {
+/** Whether one matcher holds for the labels; the dashboard's silence preview calls this too. */
+export function matcherMatches(matcher: Matcher, labels: Labels): boolean {
   // A missing label matches the empty string, as in Alertmanager.
   const value = labels[matcher.name] ?? '';
   const equal = matcher.isRegex ? new RegExp(`^(?:${matcher.value})$`).test(value) : value === matcher.value;

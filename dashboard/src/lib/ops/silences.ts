@@ -1,14 +1,11 @@
+import { matcherMatches as serverMatcherMatches, type Matcher } from '../../../../alerts/silences/silences';
 import { api, path } from '../api';
 import type { Alert } from './alerts';
 
 /** Silences (docs/alerts.md, Notifications): label matchers over a time range. */
 
-export interface Matcher {
-  name: string;
-  value: string;
-  isRegex: boolean;
-  isEqual: boolean;
-}
+/** Matchers and their semantics are the server's own (alerts/silences): the preview cannot drift from what mutes. */
+export type { Matcher } from '../../../../alerts/silences/silences';
 
 export interface Silence {
   id: string;
@@ -39,23 +36,18 @@ export function withOperator<M extends Matcher>(matcher: M, operator: MatcherOpe
 }
 
 /**
- * Whether one matcher holds for an alert's labels, as Alertmanager decides it: a missing label
- * is the empty string, and a regular expression must match the whole value. An invalid
- * expression matches nothing (the server refuses to store one).
+ * Whether one matcher holds for an alert's labels, as the server decides it (a missing label is
+ * the empty string; a regular expression must match the whole value). An expression still
+ * being typed that is not valid matches nothing (the server refuses to store one).
  *
  * @example matcherMatches({ name: 'feature', value: 'age|plan', isRegex: true, isEqual: true }, { feature: 'plan' }) // true
  */
 export function matcherMatches(matcher: Matcher, labels: Record<string, string>): boolean {
-  const value = labels[matcher.name] ?? '';
-  let holds: boolean;
-  if (matcher.isRegex) {
-    try {
-      holds = new RegExp(`^(?:${matcher.value})$`).test(value);
-    } catch {
-      return false;
-    }
-  } else holds = value === matcher.value;
-  return matcher.isEqual ? holds : !holds;
+  try {
+    return serverMatcherMatches(matcher, labels);
+  } catch {
+    return false;
+  }
 }
 
 export function silenceMatches(matchers: readonly Matcher[], labels: Record<string, string>): boolean {
