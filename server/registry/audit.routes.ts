@@ -8,9 +8,11 @@ import { AuditEntrySchema, ModelParams } from './schemas';
 
 const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Entries per page (1-1000)' }),
+  // Positions are safe integers (store/revision.ts); a longer number would lose digits on its way to SQL.
   cursor: z
     .string()
-    .regex(/^\d{1,19}$/, 'expected the nextCursor of a previous page')
+    .regex(/^\d{1,16}$/, 'expected the nextCursor of a previous page')
+    .refine((v) => Number.isSafeInteger(Number(v)), 'expected the nextCursor of a previous page')
     .optional()
     .openapi({ description: '`nextCursor` of the previous page' }),
   order: z.enum(['asc', 'desc']).default('asc').openapi({ description: '`asc` (default): oldest first, the history as it happened; `desc`: newest first' }),
