@@ -113,7 +113,7 @@ export class DriftDetector {
     }
     const predictionNumeric = columns.get(PREDICTION_FEATURE)?.kind === 'numeric';
     const predictionCategorical = columns.get(PREDICTION_FEATURE)?.kind === 'categorical';
-    const numericAggregates = await this.aggregates.numeric(scope, baseline.baselineId, numeric, predictionNumeric);
+    const numericAggregates = await this.aggregates.numeric(scope, baseline.baselineId, numeric, predictionNumeric, windowRows + profile.rowCount);
     const categoryAggregates = await this.aggregates.categorical(scope, baseline.baselineId, categorical, predictionCategorical);
     const numericBy = new Map(numericAggregates.map((a) => [a.feature, a]));
     const out: FeatureDrift[] = [];
