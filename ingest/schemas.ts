@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { verbatimRecord } from './verbatimRecord';
 
 /**
  * The JSON shapes of API.md's "Telemetry in", checked structurally here; checks against the
@@ -23,7 +24,7 @@ export const PredictionInputSchema = z
       .default({})
       .openapi({ example: { tenure_months: 14, plan: 'pro' } }),
     prediction: z.union([z.number(), z.string()]).openapi({ description: 'number (regression, or class index) or string (class)', example: 1 }),
-    scores: z.record(z.string(), z.number()).optional().openapi({ example: { '0': 0.2, '1': 0.8 } }),
+    scores: verbatimRecord(z.string(), z.number()).optional().openapi({ example: { '0': 0.2, '1': 0.8 } }),
     latencyMs: z.number().nonnegative().optional(),
   })
   .openapi('PredictionInput');

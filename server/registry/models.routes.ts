@@ -11,7 +11,7 @@ import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, conflictError, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
 import type { RegistryChanges } from './changes';
 import { presentVersion } from './presenters';
-import { AliasSchema, ModelParams, VersionSchema } from './schemas';
+import { AliasSchema, ModelParams, TagsSchema, VersionSchema } from './schemas';
 
 /**
  * Model and feature names are free text, but they travel in URL paths (`/v1/models/{model}`,
@@ -65,7 +65,7 @@ const CreateModelSchema = z
       }),
     description: z.string().max(10_000).default(''),
     owner: z.string().max(256).default(''),
-    tags: z.record(z.string().max(256), z.string().max(1024)).default({}).openapi({ example: { team: 'risk' } }),
+    tags: TagsSchema.default({}).openapi({ example: { team: 'risk' } }),
     settings: ModelSettingsSchema.prefault({}),
   })
   .openapi('CreateModel');

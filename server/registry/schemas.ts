@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { verbatimRecord } from '../../ingest/verbatimRecord';
 import { ModelParams } from '../openapi';
 
 /** Version and alias names travel in URL paths: letters, digits and `._+-`. */
@@ -13,7 +14,7 @@ export { ModelParams };
 export const VersionParams = ModelParams.extend({ version: VersionNameSchema.openapi({ param: { name: 'version', in: 'path' } }) });
 export const AliasParams = ModelParams.extend({ alias: AliasNameSchema.openapi({ param: { name: 'alias', in: 'path' } }) });
 
-const TagsSchema = z.record(z.string().max(256), z.string().max(1024)).openapi({ example: { stage: 'candidate' } });
+export const TagsSchema = verbatimRecord(z.string().max(256), z.string().max(1024)).openapi({ example: { stage: 'candidate' } });
 
 export const RegisterVersionSchema = z
   .object({
@@ -24,8 +25,8 @@ export const RegisterVersionSchema = z
       .max(2048)
       .optional()
       .openapi({ example: 'http://fraud-v3.models.svc:8080' }),
-    metrics: z.record(z.string().max(256), z.number()).default({}).openapi({ description: 'Offline evaluation', example: { accuracy: 0.91, auc: 0.95 } }),
-    params: z.record(z.string().max(256), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()])).default({}).openapi({ example: { maxDepth: 6, learningRate: 0.1 } }),
+    metrics: verbatimRecord(z.string().max(256), z.number()).default({}).openapi({ description: 'Offline evaluation', example: { accuracy: 0.91, auc: 0.95 } }),
+    params: verbatimRecord(z.string().max(256), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()])).default({}).openapi({ example: { maxDepth: 6, learningRate: 0.1 } }),
     datasetVersion: z.string().min(1).max(256).optional().openapi({ example: '2024-05-01' }),
     gitCommit: z.string().min(1).max(256).optional().openapi({ example: '9fceb02d0ae598e95dc970b74767f19372d61af8' }),
     tags: TagsSchema.default({}),
