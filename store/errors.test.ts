@@ -14,6 +14,13 @@ describe('isStorageUnavailable', () => {
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), true],
     ['a socket error wrapped by a client', new Error('request failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }), true],
     ['a programming error', new TypeError('x is not a function'), false],
+    [
+      'a read-only data directory (chDB wraps the std::filesystem_error)',
+      Object.assign(new Error('Code: 1001. DB::Exception: std::__1::filesystem::filesystem_error: filesystem error: in create_directories: Read-only file system ["/data/clickhouse/store/197/tmp_insert_20261123_2_2_1"]. (STD_EXCEPTION)'), { code: 'CHDB_INSERT', clickhouseCode: 1001 }),
+      true,
+    ],
+    ['another std exception (a bug, not the disk)', Object.assign(new Error('Code: 1001. DB::Exception: std::out_of_range: vector. (STD_EXCEPTION)'), { code: '1001' }), false],
+    ['a part file that cannot be created', Object.assign(new Error('Cannot open file'), { code: '586' }), true],
   ];
   it.each(cases)('%s', (_name, error, expected) => {
     expect(isStorageUnavailable(error)).toBe(expected);

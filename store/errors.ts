@@ -1,6 +1,7 @@
 /**
  * One place that classifies storage failures, by ClickHouse's numeric exception codes and
- * Node's `error.code`, never by matching message text. Callers ask `isStorageUnavailable`
+ * Node's `error.code`; message text is read only where ClickHouse gives no other sign (see
+ * WRAPPED_FOREIGN_CODES). Callers ask `isStorageUnavailable`
  * to decide between a retry / 503 and a bug.
  */
 
@@ -13,8 +14,12 @@ const TRANSIENT_CLICKHOUSE_CODES = new Set<number>([
   74, // CANNOT_READ_FROM_FILE_DESCRIPTOR
   75, // CANNOT_WRITE_TO_FILE_DESCRIPTOR
   76, // CANNOT_OPEN_FILE
+  77, // CANNOT_CLOSE_FILE
+  88, // CANNOT_TRUNCATE_FILE
   159, // TIMEOUT_EXCEEDED
   164, // READONLY
+  172, // CANNOT_CREATE_DIRECTORY
+  204, // CANNOT_FSYNC
   202, // TOO_MANY_SIMULTANEOUS_QUERIES
   209, // SOCKET_TIMEOUT
   210, // NETWORK_ERROR
@@ -22,13 +27,29 @@ const TRANSIENT_CLICKHOUSE_CODES = new Set<number>([
   242, // TABLE_IS_READ_ONLY
   243, // NOT_ENOUGH_SPACE
   252, // TOO_MANY_PARTS
+  275, // AIO_WRITE_ERROR
   279, // ALL_CONNECTION_TRIES_FAILED
   285, // TOO_FEW_LIVE_REPLICAS
+  294, // CANNOT_WRITE_TO_FILE
   319, // UNKNOWN_STATUS_OF_INSERT
   394, // QUERY_WAS_CANCELLED
   425, // SYSTEM_ERROR
+  586, // CANNOT_CREATE_FILE
+  641, // CANNOT_APPEND_TO_FILE
   999, // KEEPER_EXCEPTION
 ]);
+
+/**
+ * ClickHouse codes that wrap a foreign exception (POCO_EXCEPTION, STD_EXCEPTION) and keep its
+ * OS error only in the text: a part directory that cannot be created on a read-only file
+ * system arrives as `Code: 1001 ... filesystem error: in create_directories: Read-only file
+ * system` (chDB 26, measured by test/hardening-storage.integration.test.ts). Only these two
+ * codes are read further, and only for the strerror texts of the errnos below.
+ */
+const WRAPPED_FOREIGN_CODES = new Set<number>([1000, 1001]);
+
+/** strerror(3) texts (glibc, libc++) of EROFS, ENOSPC, EDQUOT and EIO: the disk, not the query. */
+const STORAGE_ERRNO_TEXTS = ['Read-only file system', 'No space left on device', 'Disk quota exceeded', 'Input/output error'];
 
 /** Node socket / file-system error codes that mean the storage is unreachable or full. */
 const TRANSIENT_NODE_CODES = new Set<string>([
@@ -65,6 +86,7 @@ export function clickhouseCode(error: unknown): number | undefined {
 export function isStorageUnavailable(error: unknown): boolean {
   if (error instanceof StorageError) return error.unavailable;
   const chCode = clickhouseCode(error);
+  if (chCode !== undefined && WRAPPED_FOREIGN_CODES.has(chCode)) return error instanceof Error && STORAGE_ERRNO_TEXTS.some((text) => error.message.includes(text));
   if (chCode !== undefined) return TRANSIENT_CLICKHOUSE_CODES.has(chCode);
   const code = errorCode(error);
   if (code !== undefined && TRANSIENT_NODE_CODES.has(code)) return true;
