@@ -8,6 +8,15 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  html: string;
+  headers: Map<string, unknown>;
+}
+
+/** Credentials the catcher requires (AUTH PLAIN or LOGIN, without TLS), refusing the first `refuseFirst` logins even when right. */
+export interface SmtpLogin {
+  username: string;
+  password: string;
+  refuseFirst?: number;
 }
 
 export interface SmtpCatcher {
@@ -20,14 +29,28 @@ export interface SmtpCatcher {
 
 /**
  * A local SMTP server (the `smtp-server` package) on loopback that accepts every message
- * without TLS or login and keeps it, parsed: a mail catcher, so the demo's alert email lands
- * somewhere visible without a real mail server.
+ * without TLS, and without login unless `login` is given, and keeps it, parsed: a mail
+ * catcher, so the demo's alert email lands somewhere visible without a real mail server (and
+ * the tests' SMTP server, test/support/smtpServer.ts).
  */
-export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = () => {}): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = () => {}, options: { login?: SmtpLogin } = {}): Promise<SmtpCatcher> {
   const received: CaughtMail[] = [];
+  const { login } = options;
+  let refusals = login?.refuseFirst ?? 0;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    ...(login === undefined
+      ? { authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'] }
+      : {
+          authOptional: false,
+          allowInsecureAuth: true,
+          disabledCommands: ['STARTTLS'],
+          onAuth(attempt, _session, callback) {
+            const right = attempt.username === login.username && attempt.password === login.password;
+            if (right && refusals <= 0) return callback(null, { user: attempt.username });
+            refusals -= 1;
+            return callback(new Error('authentication failed'));
+          },
+        }),
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -37,6 +60,8 @@ export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = (
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+            headers: parsed.headers,
           };
           received.push(mail);
           onReceive(mail);
