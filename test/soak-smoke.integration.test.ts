@@ -41,7 +41,7 @@ describe('npm run soak -- --smoke', () => {
     }
     // Too short to judge flatness, but every check is computed and reported.
     expect(results.verdict.judged).toBe(false);
-    expect(results.verdict.checks.map((c) => c.name)).toEqual(['rss', 'heap', 'fds', 'rss-slope']);
+    expect(results.verdict.checks.map((c) => c.name)).toEqual(['rss', 'heap', 'threads', 'fds', 'proc-fds', 'rss-slope']);
 
     const doc = readFileSync(join(out, 'reliability.md'), 'utf8');
     expect(doc).toContain(BEGIN_MARKER);

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { TRAFFIC_KINDS, type KindCounts, type TrafficKind } from './requests';
 import type { TrafficRates } from './traffic';
-import type { FlatnessVerdict, SoakSample } from './verdict';
+import type { FlatnessCheck, FlatnessVerdict, SoakSample } from './verdict';
 
 export const BEGIN_MARKER = '<!-- soak-results:begin (written by npm run soak from bench/soak/results.json) -->';
 export const END_MARKER = '<!-- soak-results:end -->';
@@ -30,6 +30,8 @@ export interface SoakResults {
   serverLog: { warnings: number; errors: number; first: string[] };
   firstUnexpected: string[];
   verdict: FlatnessVerdict;
+  /** Set when `--rejudge` judged the recorded samples again after the run. */
+  rejudgedAt?: string;
   /** The run's outcome: no unexpected answers and, when judged, flat. */
   passed: boolean;
   failures: string[];
@@ -50,6 +52,22 @@ function thinned(samples: readonly SoakSample[], rows: number): SoakSample[] {
   return picked;
 }
 
+/** A check's reference, end and the two beside each other, as three table cells. */
+export function checkFigures(c: FlatnessCheck, durationS: number): string {
+  const digits = c.unit === 'MiB' || c.unit === 'MiB/h' ? 1 : 0;
+  const value = (x: number, unit = c.unit) => `${fixed(x, digits)} ${unit}`;
+  switch (c.name) {
+    case 'rss-slope':
+      return `${value(c.reference, 'MiB')} | ${fixed(c.end, 1)} MiB/h | ${fixed(c.ratio * 100, 1)} % projected over another ${clock(durationS)}`;
+    case 'fds':
+      return `${value(c.reference)} | ${value(c.end)} | ${c.ratio >= 0 ? '+' : ''}${fixed(c.ratio, 0)}`;
+    case 'proc-fds':
+      return `${value(c.reference)} | ${value(c.end)} | at most ${fixed(c.ratio, 2)} per thread`;
+    default:
+      return `${value(c.reference)} | ${value(c.end)} | × ${fixed(c.ratio, 3)}`;
+  }
+}
+
 /** The generated block of docs/reliability.md, markers included. */
 export function resultsSection(r: SoakResults): string {
   const v = r.verdict;
@@ -64,16 +82,11 @@ export function resultsSection(r: SoakResults): string {
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, Linux ${r.machine.kernel}. ` +
       `The machine was shared with other work: its 1-minute load average ran from ${fixed(r.load.min, 2)} to ${fixed(r.load.max, 2)} (median ${fixed(r.load.median, 2)}) on ${r.machine.cpus} cores.`,
     '',
-    `Verdict: **${verdictWord}** (${v.reason}). Warm-up: the first ${clock(v.windows.warmUpEndS)}; reference: the median of the samples from ${clock(v.windows.warmUpEndS)} to ${clock(v.windows.referenceEndS)}; end: the median from ${clock(v.windows.endStartS)} to ${clock(v.windows.durationS)}; a sample every ${r.sampleEveryS} s.`,
+    `Verdict: **${verdictWord}** (${v.reason})${r.rejudgedAt === undefined ? '' : `, judged again from the recorded samples on ${r.rejudgedAt.slice(0, 10)} (\`npm run soak -- --rejudge\`)`}. Warm-up: the first ${clock(v.windows.warmUpEndS)}; reference: the median of the samples from ${clock(v.windows.warmUpEndS)} to ${clock(v.windows.referenceEndS)}; end: the median from ${clock(v.windows.endStartS)} to ${clock(v.windows.durationS)}; a sample every ${r.sampleEveryS} s.`,
     '',
     '| figure | reference | end | end beside reference | limit | |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...v.checks.map((c) => {
-      const value = (x: number) => `${fixed(x, c.unit === 'fds' ? 0 : 1)} ${c.unit === 'MiB/h' ? 'MiB' : c.unit}`;
-      if (c.name === 'rss-slope') return `| RSS slope, second half | ${value(c.reference)} | ${fixed(c.end, 1)} MiB/h | ${fixed(c.ratio * 100, 1)} % projected over another ${clock(v.windows.durationS)} | ${c.limit.replace('projected growth <= ', '≤ ').replace(' of the reference', ' of the reference')} | ${c.pass ? 'pass' : '**fail**'} |`;
-      const beside = c.name === 'fds' ? `${c.ratio >= 0 ? '+' : ''}${fixed(c.ratio, 0)}` : `× ${fixed(c.ratio, 3)}`;
-      return `| ${c.description} | ${value(c.reference)} | ${value(c.end)} | ${beside} | ${c.limit.replace('<=', '≤')} | ${c.pass ? 'pass' : '**fail**'} |`;
-    }),
+    ...v.checks.map((c) => `| ${c.description} | ${checkFigures(c, v.windows.durationS)} | ${c.limit.replaceAll('<=', '≤')} | ${c.pass ? 'pass' : '**fail**'} |`),
     '',
     `Requests: ${thousands(r.totals.requests)} in all, ${thousands(r.totals.unexpected)} unexpected (${thousands(r.totals.serverErrors)} of them 5xx), ${thousands(r.totals.backPressure)} refused with back-pressure (429/503 with \`Retry-After\`).`,
     '',

@@ -9,18 +9,19 @@
  *   npm run soak -- --smoke              # about 20 s, into a temporary directory (npm test runs it)
  *   npm run soak -- --out DIR            # write results.json and reliability.md into DIR
  *   npm run soak -- --sample-seconds 5   # sample more often (default 10, smoke 1)
+ *   npm run soak -- --rejudge FILE       # judge the samples of a results.json again, rewrite it and the doc
  *
  * `SOAK_NODE_OPTIONS` is passed to the server as NODE_OPTIONS, e.g.
  * `--heapsnapshot-signal=SIGUSR2` to take heap snapshots of it while a leak is investigated.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../support';
-import { writeResultsSection, type SoakResults } from './report';
+import { checkFigures, writeResultsSection, type SoakResults } from './report';
 import { RequestLedger, TRAFFIC_KINDS } from './requests';
 import { sampleServer } from './samples';
 import { startSoakWorld } from './setup';
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     minutes: { type: 'string' },
     'sample-seconds': { type: 'string' },
     out: { type: 'string' },
+    rejudge: { type: 'string' },
   },
 });
 
@@ -48,6 +50,20 @@ const rates: TrafficRates = smoke ? { ...DEFAULT_RATES, detectionEveryMs: 5000, 
 const outDir = args.out ?? (smoke ? mkdtempSync(join(tmpdir(), 'vigil-soak-smoke-')) : undefined);
 const resultsPath = outDir === undefined ? join(ROOT, 'bench/soak/results.json') : join(outDir, 'results.json');
 const docPath = outDir === undefined ? join(ROOT, 'docs/reliability.md') : join(outDir, 'reliability.md');
+
+const NOT_FLAT = 'not flat';
+
+if (args.rejudge !== undefined) {
+  // The samples of a finished run judged again by today's criteria; the run's traffic failures stay.
+  const recorded = JSON.parse(readFileSync(args.rejudge, 'utf8')) as SoakResults;
+  const verdict = judgeFlatness(recorded.samples);
+  const failures = [...recorded.failures.filter((f) => !f.startsWith(NOT_FLAT)), ...(verdict.judged && !verdict.flat ? [verdict.reason] : [])];
+  const rejudged: SoakResults = { ...recorded, verdict, failures, passed: failures.length === 0, rejudgedAt: new Date().toISOString() };
+  writeFileSync(args.rejudge, `${JSON.stringify(rejudged, null, 2)}\n`);
+  writeResultsSection(docPath, rejudged);
+  process.stdout.write(`rejudged ${args.rejudge}: ${verdict.judged ? (verdict.flat ? 'flat' : 'NOT flat') : 'not judged'}: ${verdict.reason}; wrote ${docPath}\n`);
+  process.exit(rejudged.passed ? 0 : 1);
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
@@ -173,11 +189,7 @@ for (const kind of TRAFFIC_KINDS) {
 }
 say(`  alerting: ${alerting.notifications} webhook notifications (${alerting.firing} firing, ${alerting.resolved} resolved), ${alerting.badSignatures} bad signatures, ${alerting.duplicates} duplicates; server log ${serverLog.warnings} warnings, ${serverLog.errors} errors`);
 if (start !== undefined) say(`  start of run: rss ${(start.rssBytes / MIB).toFixed(1)} MiB, heap ${start.heapUsedBytes === null ? 'n/a' : `${(start.heapUsedBytes / MIB).toFixed(1)} MiB`}, fds ${start.openFds}`);
-for (const c of verdict.checks) {
-  const beside = c.name === 'fds' ? `${c.ratio >= 0 ? '+' : ''}${c.ratio}` : c.name === 'rss-slope' ? `${(c.ratio * 100).toFixed(1)} % projected` : `×${c.ratio.toFixed(3)}`;
-  const ends = c.name === 'rss-slope' ? `${c.end.toFixed(1)} MiB/h on ${c.reference.toFixed(1)} MiB` : `reference ${c.reference.toFixed(1)} ${c.unit}, end ${c.end.toFixed(1)} ${c.unit}`;
-  say(`  ${c.name.padEnd(9)} ${ends}: ${beside} (${c.limit}) ${c.pass ? 'pass' : 'FAIL'}`);
-}
+for (const c of verdict.checks) say(`  ${c.name.padEnd(9)} ${checkFigures(c, durationS).replaceAll(' | ', ', ')} (${c.limit}) ${c.pass ? 'pass' : 'FAIL'}`);
 say(`  verdict: ${verdict.judged ? (verdict.flat ? 'flat' : 'NOT flat') : 'not judged'}: ${verdict.reason}`);
 for (const line of ledger.firstUnexpected.slice(0, 5)) say(`  unexpected: ${line}`);
 say(`wrote ${resultsPath} and ${docPath}`);

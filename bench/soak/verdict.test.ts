@@ -4,10 +4,10 @@ import { judgeFlatness, median, slope, type SoakSample } from './verdict';
 const MIB = 1024 * 1024;
 
 /** A 30-minute run sampled every 10 s, RSS and fds from the given functions of time (s). */
-function run(rssMib: (t: number) => number, fds: (t: number) => number = () => 40, heapMib: (t: number) => number = () => 60, seconds = 1800, every = 10): SoakSample[] {
+function run(rssMib: (t: number) => number, fds: (t: number) => number = () => 40, heapMib: (t: number) => number = () => 60, seconds = 1800, every = 10, threads: (t: number) => number = () => 20, procfs: (t: number) => number = () => 45): SoakSample[] {
   return Array.from({ length: seconds / every + 1 }, (_, i) => {
     const t = i * every;
-    return { atS: t, rssBytes: rssMib(t) * MIB, openFds: fds(t), fdKinds: { sockets: 0, pipes: 0, files: fds(t), procfs: 0, anon: 0 }, threads: 20, heapUsedBytes: heapMib(t) * MIB, dataDirBytes: 0, loadAverage1m: 1, requests: i * 100, unexpected: 0 };
+    return { atS: t, rssBytes: rssMib(t) * MIB, openFds: fds(t) + procfs(t), fdKinds: { sockets: 5, pipes: 0, files: fds(t) - 5, procfs: procfs(t), anon: 0 }, threads: threads(t), heapUsedBytes: heapMib(t) * MIB, dataDirBytes: 0, loadAverage1m: 1, requests: i * 100, unexpected: 0 };
   });
 }
 
@@ -19,6 +19,9 @@ describe('judgeFlatness', () => {
     { name: 'RSS up 20 % between reference and end', samples: run((t) => (t < 1400 ? 300 : 360)), flat: false, failed: ['rss', 'rss-slope'] },
     { name: 'a descriptor leak', samples: run(() => 300, (t) => 40 + Math.floor(t / 60)), flat: false, failed: ['fds'] },
     { name: 'a heap leak', samples: run(() => 300, undefined, (t) => 60 + t / 20), flat: false, failed: ['heap'] },
+    { name: 'ClickHouse threads opening their /proc files one by one', samples: run(() => 300, undefined, undefined, 1800, 10, () => 160, (t) => Math.min(480, 300 + t / 10)), flat: true, failed: [] },
+    { name: 'a thread leak', samples: run(() => 300, undefined, undefined, 1800, 10, (t) => 40 + Math.floor(t / 60)), flat: false, failed: ['threads'] },
+    { name: '/proc files kept after their threads', samples: run(() => 300, undefined, undefined, 1800, 10, () => 30, (t) => 60 + Math.floor(t / 20)), flat: false, failed: ['proc-fds'] },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -32,7 +35,7 @@ describe('judgeFlatness', () => {
   it('computes but does not judge a 20-second run', () => {
     const verdict = judgeFlatness(run(() => 300, undefined, undefined, 20, 1));
     expect(verdict.judged).toBe(false);
-    expect(verdict.checks.map((c) => c.name)).toEqual(['rss', 'heap', 'fds', 'rss-slope']);
+    expect(verdict.checks.map((c) => c.name)).toEqual(['rss', 'heap', 'threads', 'fds', 'proc-fds', 'rss-slope']);
     expect(verdict.reason).toMatch(/too short/);
   });
 

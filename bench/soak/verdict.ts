@@ -38,12 +38,16 @@ export interface FlatnessCriteria {
   referenceShare: number;
   /** Share of the duration at its end whose median is the end value. */
   endShare: number;
-  /** Largest end / reference ratio of RSS and of the V8 heap that counts as flat. */
+  /** Largest end / reference ratio of RSS, of the V8 heap and of the thread count that counts as flat. */
   maxRatio: number;
-  /** Largest growth of open file descriptors (end - reference) that counts as flat: this many... */
+  /** Largest growth (end - reference) of the descriptors other than ClickHouse's per-thread /proc files that counts as flat. */
   fdSlack: number;
-  /** ...plus this share of the reference (ClickHouse holds three per pool thread, and its pools breathe). */
-  fdSlackShare: number;
+  /**
+   * ClickHouse opens /proc/<pid>/task/<tid>/{stat,schedstat,io} once a pool thread first runs a
+   * query, and keeps them for the thread's life: those descriptors follow the threads (judged by
+   * their own ratio), and are judged only to stay within this many per thread, in every sample.
+   */
+  procFdsPerThread: number;
   /** Largest RSS growth the second half's slope projects over one more run of the same length, as a share of the reference. */
   maxProjectedGrowth: number;
   /** Runs shorter than this are reported but not judged (a smoke run). */
@@ -56,20 +60,20 @@ export const DEFAULT_CRITERIA: FlatnessCriteria = {
   endShare: 0.2,
   maxRatio: 1.1,
   fdSlack: 10,
-  fdSlackShare: 0.05,
+  procFdsPerThread: 3,
   maxProjectedGrowth: 0.05,
   minJudgedSeconds: 300,
 };
 
 export interface FlatnessCheck {
-  name: 'rss' | 'heap' | 'fds' | 'rss-slope';
+  name: 'rss' | 'heap' | 'threads' | 'fds' | 'proc-fds' | 'rss-slope';
   description: string;
   unit: string;
   /** Median of the reference window (for `rss-slope`: the reference RSS). */
   reference: number;
   /** Median of the end window (for `rss-slope`: the slope, in unit per hour). */
   end: number;
-  /** end / reference (for `fds`: end - reference; for `rss-slope`: projected growth / reference). */
+  /** end / reference (for `fds`: end - reference; for `proc-fds`: the most per thread in any sample after the warm-up; for `rss-slope`: projected growth / reference). */
   ratio: number;
   limit: string;
   pass: boolean;
@@ -135,28 +139,42 @@ export function judgeFlatness(samples: readonly SoakSample[], criteria: Flatness
   }
 
   const checks: FlatnessCheck[] = [];
-  const ratioCheck = (name: 'rss' | 'heap', description: string, pick: (s: SoakSample) => number | null) => {
+  const ratioCheck = (name: 'rss' | 'heap' | 'threads', description: string, unit: string, pick: (s: SoakSample) => number | null) => {
     const ref = median(reference.map(pick).filter((v): v is number => v !== null));
     const last = median(end.map(pick).filter((v): v is number => v !== null));
     if (!Number.isFinite(ref) || !Number.isFinite(last) || ref <= 0) return;
     const ratio = last / ref;
-    checks.push({ name, description, unit: 'MiB', reference: ref / MIB, end: last / MIB, ratio, limit: `ratio <= ${criteria.maxRatio}`, pass: ratio <= criteria.maxRatio });
+    checks.push({ name, description, unit, reference: ref, end: last, ratio, limit: `ratio <= ${criteria.maxRatio}`, pass: ratio <= criteria.maxRatio });
   };
-  ratioCheck('rss', 'resident memory of the server process (VmRSS)', (s) => s.rssBytes);
-  ratioCheck('heap', 'V8 heap in use (vigil_nodejs_heap_size_used_bytes)', (s) => s.heapUsedBytes);
+  ratioCheck('rss', 'resident memory of the server process (VmRSS)', 'MiB', (s) => s.rssBytes / MIB);
+  ratioCheck('heap', 'V8 heap in use (vigil_nodejs_heap_size_used_bytes)', 'MiB', (s) => (s.heapUsedBytes === null ? null : s.heapUsedBytes / MIB));
+  ratioCheck('threads', 'threads of the server process (Node and ClickHouse pools)', 'threads', (s) => s.threads);
 
-  const fdReference = median(reference.map((s) => s.openFds));
-  const fdEnd = median(end.map((s) => s.openFds));
-  const fdLimit = criteria.fdSlack + Math.round(criteria.fdSlackShare * fdReference);
+  // Sockets, pipes, data files, eventfds: everything but the per-thread /proc files.
+  const ownFds = (s: SoakSample) => s.openFds - s.fdKinds.procfs;
+  const fdReference = median(reference.map(ownFds));
+  const fdEnd = median(end.map(ownFds));
   checks.push({
     name: 'fds',
-    description: 'open file descriptors of the server process (/proc/<pid>/fd)',
+    description: 'open descriptors other than per-thread /proc files: sockets, pipes, files, eventfds',
     unit: 'fds',
     reference: fdReference,
     end: fdEnd,
     ratio: fdEnd - fdReference,
-    limit: `growth <= ${fdLimit} (${criteria.fdSlack} + ${criteria.fdSlackShare * 100} % of the reference)`,
-    pass: fdEnd - fdReference <= fdLimit,
+    limit: `growth <= ${criteria.fdSlack}`,
+    pass: fdEnd - fdReference <= criteria.fdSlack,
+  });
+  const judgedSamples = samples.filter((s) => s.atS >= warmUpEndS);
+  const perThread = Math.max(...judgedSamples.map((s) => s.fdKinds.procfs / Math.max(1, s.threads)));
+  checks.push({
+    name: 'proc-fds',
+    description: 'per-thread /proc files (ClickHouse thread counters), per thread',
+    unit: 'fds',
+    reference: median(reference.map((s) => s.fdKinds.procfs)),
+    end: median(end.map((s) => s.fdKinds.procfs)),
+    ratio: perThread,
+    limit: `<= ${criteria.procFdsPerThread} per thread in every sample`,
+    pass: perThread <= criteria.procFdsPerThread,
   });
 
   const secondHalf = samples.filter((s) => s.atS >= durationS / 2);
