@@ -201,7 +201,10 @@ export class IngestPipeline {
     }
     const stored = new Set<string>();
     for (const { project, model, ids } of byModel.values()) {
-      for (const id of await this.telemetry.existingPredictionIds(project, model, ids)) stored.add(`${project}\u0000${model}\u0000${id}`);
+      const existing = [...(await this.telemetry.existingPredictionIds(project, model, ids))];
+      // Ids sent again are mostly retries after a failure that may have cut the id index short.
+      if (existing.length > 0) await this.telemetry.reindexPredictionIds(project, model, existing);
+      for (const id of existing) stored.add(`${project}\u0000${model}\u0000${id}`);
     }
     const seen = new Set(stored);
     const fresh = requests.map((rows) => firstOfEachId(rows, seen));

@@ -90,15 +90,37 @@ const PREDICTION_COLUMNS =
 export class TelemetryRepository {
   constructor(private readonly store: Store) {}
 
-  /** Which of `ids` are already stored for the model. */
+  /**
+   * Which of `ids` are already stored for the model. Read from `predictions` itself (its
+   * projection sorted by id, migration 0009), not from `prediction_ids`: that table is written
+   * after the predictions part, and a crash between the two must not hide a stored id.
+   */
   async existingPredictionIds(project: string, model: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.store.query<{ id: string }>(
       'predictions.existing_ids',
-      'SELECT DISTINCT id FROM prediction_ids WHERE project = {project:String} AND model = {model:String} AND id IN {ids:Array(String)}',
+      'SELECT DISTINCT id FROM predictions WHERE project = {project:String} AND model = {model:String} AND id IN {ids:Array(String)}',
       { project, model, ids },
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Indexes again, in `prediction_ids`, those of `ids` that are stored in `predictions` but
+   * missing from the index: the view writes the index in a part of its own after the
+   * predictions part, and a crash or a full disk between the two leaves the prediction without
+   * it (not found by id, its label not joined). Called for ids re-sent after such a failure.
+   */
+  async reindexPredictionIds(project: string, model: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.store.command(
+      'prediction_ids.reindex',
+      `INSERT INTO prediction_ids (project, model, id, version, timestamp)
+       SELECT project, model, id, version, timestamp FROM predictions
+       WHERE project = {project:String} AND model = {model:String} AND id IN {ids:Array(String)}
+         AND id NOT IN (SELECT id FROM prediction_ids WHERE project = {project:String} AND model = {model:String} AND id IN {ids:Array(String)})`,
+      { project, model, ids },
+    );
   }
 
   insertPredictions(rows: PredictionRow[]): Promise<void> {
