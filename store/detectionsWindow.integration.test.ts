@@ -42,12 +42,13 @@ const samples: Record<string, { baseline: (number | null)[]; current: (number | 
   empty: { baseline: [1, 2, 3], current: [null, null] },
 };
 
+const PREDICTION = '__prediction';
 const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
 const sorted = (values: number[]) => Float64Array.from(values).sort();
 
 /** Edges as the profile would have them: inner quantiles of the baseline, some equal to values. */
 function inputFor(feature: string): NumericFeatureInput {
-  const values = sorted(present(samples[feature]?.baseline ?? []));
+  const values = sorted(present(samples[feature === PREDICTION ? 'shifted' : feature]?.baseline ?? []));
   const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
   return { feature, edges: [...new Set([at(0.1), at(0.25), at(0.5), at(0.75), at(0.9)])], min: values[0] ?? 0, max: values[values.length - 1] ?? 0 };
 }
@@ -58,7 +59,7 @@ beforeAll(async () => {
   await store.insert(
     'test.baseline',
     'baseline_values',
-    Object.entries(samples).flatMap(([feature, s]) => s.baseline.map((num) => ({ project: 'p', model: 'm', baseline_id: BASELINE_ID, feature, num, cat: null }))),
+    [...Object.entries(samples), [PREDICTION, samples.shifted] as const].flatMap(([feature, s]) => (s?.baseline ?? []).map((num) => ({ project: 'p', model: 'm', baseline_id: BASELINE_ID, feature, num, cat: null }))),
   );
   const rows = Math.max(...Object.values(samples).map((s) => s.current.length));
   await store.insert(
@@ -73,7 +74,8 @@ beforeAll(async () => {
       received_at: WINDOW.startMs + i,
       num_features: Object.fromEntries(Object.entries(samples).flatMap(([feature, s]) => (i < s.current.length ? [[feature, s.current[i] ?? null]] : []))),
       cat_features: {},
-      prediction_num: null,
+      // the model's output: the shifted feature's values again
+      prediction_num: samples.shifted?.current[i] ?? null,
       prediction_cat: null,
       scores: {},
       latency_ms: null,
@@ -91,8 +93,9 @@ afterAll(async () => {
 
 function expected(feature: string) {
   const input = inputFor(feature);
-  const baseline = present(samples[feature]?.baseline ?? []);
-  const current = present(samples[feature]?.current ?? []);
+  const sample = samples[feature === PREDICTION ? 'shifted' : feature];
+  const baseline = present(sample?.baseline ?? []);
+  const current = present(sample?.current ?? []);
   return {
     baselineCount: baseline.length,
     currentCount: current.length,
@@ -104,8 +107,8 @@ function expected(feature: string) {
   };
 }
 
-function check(aggregates: NumericAggregate[]) {
-  expect(aggregates.map((a) => a.feature)).toEqual(Object.keys(samples).sort());
+function check(aggregates: NumericAggregate[], features = Object.keys(samples)) {
+  expect(aggregates.map((a) => a.feature)).toEqual([...features].sort());
   for (const aggregate of aggregates) {
     const want = expected(aggregate.feature);
     expect({ feature: aggregate.feature, n: [aggregate.baselineCount, aggregate.currentCount], bins: [aggregate.baselineCounts, aggregate.currentCounts], out: aggregate.outOfRangeCount }).toEqual({
@@ -136,5 +139,12 @@ describe('numeric window aggregates', () => {
     const aggregates = await new WindowAggregates(store, 1).numeric(WINDOW, BASELINE_ID, inputs(), false, 1_000);
     check(aggregates);
     expect(aggregates).toEqual(await new WindowAggregates(store).numeric(WINDOW, BASELINE_ID, inputs(), false, 1_000));
+  });
+
+  it("take the model's numeric output as the feature __prediction, in one query or one per feature", async () => {
+    const withPrediction = [...inputs(), inputFor(PREDICTION)];
+    const together = await new WindowAggregates(store).numeric(WINDOW, BASELINE_ID, withPrediction, true, 1_000);
+    check(together, [...Object.keys(samples), PREDICTION]);
+    expect(await new WindowAggregates(store, 1).numeric(WINDOW, BASELINE_ID, withPrediction, true, 1_000)).toEqual(together);
   });
 });
