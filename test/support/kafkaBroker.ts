@@ -131,7 +131,9 @@ export async function startKafkaBroker(options: { timeoutMs?: number } = {}): Pr
 
   // A cluster id is 16 random bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints).
   const clusterId = randomBytes(16).toString('base64url');
-  const format = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties], { encoding: 'utf8', timeout: 120_000 });
+  // `--cluster-id=` in one argument: a base64url id may start with '-', which the tool would
+  // otherwise read as an option ("expected one argument").
+  const format = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', properties], { encoding: 'utf8', timeout: 120_000 });
   if (format.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`kafka storage format failed (exit ${format.status}):\n${format.stdout}${format.stderr}`);
