@@ -137,22 +137,20 @@ export class WindowAggregates {
   async numeric(scope: WindowScope, baselineId: string, inputs: readonly NumericFeatureInput[], predictionAsFeature: boolean, valuesPerFeature = 0): Promise<NumericAggregate[]> {
     const perQuery = Math.max(1, Math.floor(this.maxValuesPerQuery / Math.max(1, valuesPerFeature)));
     const out: NumericAggregate[] = [];
-    for (let i = 0; i < inputs.length; i += perQuery) out.push(...(await this.numericOnce(scope, baselineId, inputs.slice(i, i + perQuery), predictionAsFeature, perQuery < inputs.length)));
+    for (let i = 0; i < inputs.length; i += perQuery) out.push(...(await this.numericOnce(scope, baselineId, inputs.slice(i, i + perQuery), predictionAsFeature)));
     return out.sort((a, b) => (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
   }
 
   /**
-   * One query over some of the features. With `someFeatures`, each row's values are looked up
-   * by name instead of every entry of its map being unfolded and most of them dropped: a
-   * 10,000,000-row window read two features at a time took ... (measured below).
+   * One query over the given features. Each unfolds every entry of the window's maps and keeps
+   * the given features' values: looking the values up by name instead (`num_features[f]` per
+   * feature) took three times the CPU for a 10,000,000-row window read two features at a time.
    */
-  private async numericOnce(scope: WindowScope, baselineId: string, inputs: readonly NumericFeatureInput[], predictionAsFeature: boolean, someFeatures: boolean): Promise<NumericAggregate[]> {
+  private async numericOnce(scope: WindowScope, baselineId: string, inputs: readonly NumericFeatureInput[], predictionAsFeature: boolean): Promise<NumericAggregate[]> {
     if (inputs.length === 0) return [];
-    const currentValues = someFeatures
-      ? `ARRAY JOIN {features:Array(String)} AS feature, arrayMap(f -> if(f = '${PREDICTION_FEATURE}', ${predictionAsFeature ? 'prediction_num' : 'NULL'}, num_features[f]), {features:Array(String)}) AS v`
-      : predictionAsFeature
-        ? `ARRAY JOIN arrayConcat(CAST(mapKeys(num_features), 'Array(String)'), ['${PREDICTION_FEATURE}']) AS feature, arrayConcat(mapValues(num_features), [prediction_num]) AS v`
-        : 'ARRAY JOIN mapKeys(num_features) AS feature, mapValues(num_features) AS v';
+    const currentValues = predictionAsFeature
+      ? `ARRAY JOIN arrayConcat(CAST(mapKeys(num_features), 'Array(String)'), ['${PREDICTION_FEATURE}']) AS feature, arrayConcat(mapValues(num_features), [prediction_num]) AS v`
+      : 'ARRAY JOIN mapKeys(num_features) AS feature, mapValues(num_features) AS v';
     const sql = `
       SELECT feature,
         nb AS n_baseline,
