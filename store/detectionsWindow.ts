@@ -95,8 +95,8 @@ const AFTER_EQUAL = 3;
 
 const SIGN_BIT = '9223372036854775808';
 
-/** The most values one numeric query sorts: about 2 GB at its peak. */
-export const DEFAULT_MAX_VALUES_PER_QUERY = 24_000_000;
+/** The most values one numeric query sorts: about 2.5 GB of peak RSS (measured: 1.7 GB for 7.7 million, 4.5 GB for 22 million). */
+export const DEFAULT_MAX_VALUES_PER_QUERY = 12_000_000;
 
 export class WindowAggregates {
   constructor(
@@ -125,14 +125,15 @@ export class WindowAggregates {
    * With `predictionAsFeature`, the model's numeric output is the pseudo-feature `__prediction`.
    *
    * The sort is of one plain UInt128 per value ({@link sortKey}): the value's bits made
-   * order-preserving, with the sample's tag as the lowest bit. Measured on 1,000,000 rows x 20
-   * features against 100,000 baseline rows (bench/detect.ts): 0.9 s, where sorting (value, tag)
-   * tuples by a lambda took 8.4 s, and the same values.
+   * order-preserving, with a tag in the two lowest bits. On 1,000,000 rows x 20 features against
+   * 100,000 baseline rows, D and W1 alone took 0.85 s this way, against 8.4 s for sorting
+   * (value, tag) tuples by a lambda, with the same results (docs/architecture.md, Measured).
    *
-   * Memory grows with the values a query sorts (about 80 bytes each at its peak), so features
-   * are split into queries of at most `maxValuesPerQuery` values, counting `valuesPerFeature`
-   * for each (the window's rows plus the baseline's): a 10,000,000-row window is evaluated a
-   * few features at a time instead of all at once (DESIGN.md: memory bounded).
+   * Memory grows with the values a query sorts (about 200 bytes each at the peak, with the
+   * arrays derived from them), so features are split into queries of at most
+   * `maxValuesPerQuery` values, counting `valuesPerFeature` for each (the window's rows plus
+   * the baseline's): a 10,000,000-row window is evaluated a few features at a time instead of
+   * all at once (DESIGN.md: memory bounded).
    */
   async numeric(scope: WindowScope, baselineId: string, inputs: readonly NumericFeatureInput[], predictionAsFeature: boolean, valuesPerFeature = 0): Promise<NumericAggregate[]> {
     const perQuery = Math.max(1, Math.floor(this.maxValuesPerQuery / Math.max(1, valuesPerFeature)));
