@@ -26,7 +26,7 @@ import { RequestLedger, TRAFFIC_KINDS } from './requests';
 import { sampleServer } from './samples';
 import { startSoakWorld } from './setup';
 import { DEFAULT_RATES, startTraffic, type TrafficRates } from './traffic';
-import { judgeFlatness, median, type SoakSample } from './verdict';
+import { judgeFlatness, median, type FlatnessVerdict, type SoakSample } from './verdict';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIB = 1024 * 1024;
@@ -52,16 +52,17 @@ const resultsPath = outDir === undefined ? join(ROOT, 'bench/soak/results.json')
 const docPath = outDir === undefined ? join(ROOT, 'docs/reliability.md') : join(outDir, 'reliability.md');
 
 const NOT_FLAT = 'not flat';
+const verdictLine = (v: FlatnessVerdict) => `${v.judged ? (v.flat ? 'flat' : 'NOT flat') : 'not judged'} (${v.reason})`;
 
 if (args.rejudge !== undefined) {
   // The samples of a finished run judged again by today's criteria; the run's traffic failures stay.
   const recorded = JSON.parse(readFileSync(args.rejudge, 'utf8')) as SoakResults;
   const verdict = judgeFlatness(recorded.samples);
-  const failures = [...recorded.failures.filter((f) => !f.startsWith(NOT_FLAT)), ...(verdict.judged && !verdict.flat ? [verdict.reason] : [])];
+  const failures = [...recorded.failures.filter((f) => !f.startsWith(NOT_FLAT)), ...(verdict.judged && !verdict.flat ? [`${NOT_FLAT} (${verdict.reason})`] : [])];
   const rejudged: SoakResults = { ...recorded, verdict, failures, passed: failures.length === 0, rejudgedAt: new Date().toISOString() };
   writeFileSync(args.rejudge, `${JSON.stringify(rejudged, null, 2)}\n`);
   writeResultsSection(docPath, rejudged);
-  process.stdout.write(`rejudged ${args.rejudge}: ${verdict.judged ? (verdict.flat ? 'flat' : 'NOT flat') : 'not judged'}: ${verdict.reason}; wrote ${docPath}\n`);
+  process.stdout.write(`rejudged ${args.rejudge}: ${verdictLine(verdict)}; wrote ${docPath}\n`);
   process.exit(rejudged.passed ? 0 : 1);
 }
 
@@ -145,7 +146,7 @@ const durationS = samples.length === 0 ? 0 : samples[samples.length - 1]!.atS;
 const unexpected = ledger.unexpected;
 if (unexpected > 0) failures.push(`${unexpected} requests got an unexpected answer (${ledger.serverErrors} of them 5xx)`);
 for (const kind of TRAFFIC_KINDS) if (ledger.counts[kind].ok === 0) failures.push(`no ${kind} request was answered as expected`);
-if (verdict.judged && !verdict.flat) failures.push(verdict.reason);
+if (verdict.judged && !verdict.flat) failures.push(`${NOT_FLAT} (${verdict.reason})`);
 if (interrupted) failures.push('interrupted before the planned end');
 
 const results: SoakResults = {
@@ -190,7 +191,7 @@ for (const kind of TRAFFIC_KINDS) {
 say(`  alerting: ${alerting.notifications} webhook notifications (${alerting.firing} firing, ${alerting.resolved} resolved), ${alerting.badSignatures} bad signatures, ${alerting.duplicates} duplicates; server log ${serverLog.warnings} warnings, ${serverLog.errors} errors`);
 if (start !== undefined) say(`  start of run: rss ${(start.rssBytes / MIB).toFixed(1)} MiB, heap ${start.heapUsedBytes === null ? 'n/a' : `${(start.heapUsedBytes / MIB).toFixed(1)} MiB`}, fds ${start.openFds}`);
 for (const c of verdict.checks) say(`  ${c.name.padEnd(9)} ${checkFigures(c, durationS).replaceAll(' | ', ', ')} (${c.limit}) ${c.pass ? 'pass' : 'FAIL'}`);
-say(`  verdict: ${verdict.judged ? (verdict.flat ? 'flat' : 'NOT flat') : 'not judged'}: ${verdict.reason}`);
+say(`  verdict: ${verdictLine(verdict)}`);
 for (const line of ledger.firstUnexpected.slice(0, 5)) say(`  unexpected: ${line}`);
 say(`wrote ${resultsPath} and ${docPath}`);
 say(results.passed ? 'soak: passed' : `soak: FAILED: ${failures.join('; ')}`);

@@ -202,6 +202,6 @@ export function judgeFlatness(samples: readonly SoakSample[], criteria: Flatness
     ? `a ${Math.round(durationS)}-s run is too short to judge flatness (at least ${criteria.minJudgedSeconds} s); figures reported only`
     : flat
       ? 'every check within its limit'
-      : `not flat: ${failed.join(', ')}`;
+      : `over the limit: ${failed.join(', ')}`;
   return { judged, flat, reason, windows, checks };
 }
