@@ -90,8 +90,8 @@ const METHOD = `## How it is measured
   here. Tried on this machine on 2026-11-23 (\`BENCH_DETECT_SIZES=10000000\`): the detector's
   numeric query, which before that day asked ClickHouse for 24.9 GiB and failed, now sorts at
   most 12 million values a query and finished with a peak RSS of 1.8 GiB for the whole
-  process, in 255 s per evaluation on a machine loaded by other test runs (load average 15-30;
-  about 80 s of CPU). numpy/scipy would need about ten times its 1,000,000-row time per run
+  process, in 190 s on a machine loaded by other test runs (load average 11-16; about 140 s
+  of CPU, most of it reading the window's maps once per query). numpy/scipy would need about ten times its 1,000,000-row time per run
   there, plus a 1.6 GB export. \`BENCH_DETECT_SIZES=10000000 npx tsx bench/detect.ts\` runs it.
 - The whole run has a budget of ${BUDGET_SECONDS / 60} minutes on this 2-core machine; \`BENCH_RUNS\`,
   \`BENCH_REQUESTS\` and \`BENCH_CLIENTS\` change runs, requests a run and clients, and
