@@ -22,6 +22,8 @@ export const commonErrors = {
   400: errorResponse('Invalid request: `details` names each wrong field'),
   401: errorResponse('No API key, or an unknown or revoked one'),
   403: errorResponse('The API key lacks the scope this endpoint needs'),
+  // Node's HTTP parser answers before any route when the request line and headers pass its 16 KB limit.
+  431: { description: 'The URL or headers are larger than 16 KB: refused by the HTTP server, without a body' },
   503: errorResponse('Storage unavailable; retry after `Retry-After` seconds'),
 } as const;
 

@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ModelParams } from '../openapi';
-import { bearerSecurity, ErrorSchema } from '../openapi';
+import { bearerSecurity, commonErrors, ErrorSchema } from '../openapi';
 
 const Tensor = z
   .object({
@@ -52,6 +52,7 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
       401: error('No API key, or an unknown or revoked one'),
       403: error('The API key lacks scope `ingest`'),
       404: error('No such model in the key\'s project'),
+      431: commonErrors[431],
       413: error('Request body too large'),
       502: error('The model server failed (5xx, quoted) or could not be reached'),
       503: error('No servable version (alias or endpoint missing), or the circuit breaker is open (with `Retry-After`)'),
@@ -67,7 +68,10 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
     request: { params: ModelParams },
     responses: {
       200: { description: 'OIP v2 model metadata', headers: versionHeaders, content: { 'application/json': { schema: z.object({ name: z.string(), versions: z.array(z.string()).optional(), platform: z.string().optional(), inputs: z.array(z.unknown()).optional(), outputs: z.array(z.unknown()).optional() }) } } },
+      401: error('No API key, or an unknown or revoked one'),
+      403: error('The API key has neither scope `ingest` nor `read`'),
       404: error('No such model'),
+      431: commonErrors[431],
       502: error('The model server failed'),
       503: error('No servable production version'),
       504: error('The model server did not answer in time'),
@@ -83,7 +87,10 @@ export function registerGatewayDocs(router: OpenAPIHono): void {
     responses: {
       200: { description: 'Ready', content: { 'application/json': { schema: z.object({ name: z.string(), ready: z.literal(true) }) } } },
       400: { description: 'Not ready', content: { 'application/json': { schema: z.object({ name: z.string(), ready: z.literal(false), reason: z.string() }) } } },
+      401: error('No API key, or an unknown or revoked one'),
+      403: error('The API key has neither scope `ingest` nor `read`'),
       404: error('No such model'),
+      431: commonErrors[431],
     },
   });
 }
