@@ -65,6 +65,13 @@ describe('the profile', () => {
     expect(profile.prediction).toMatchObject({ name: 'prediction', kind: 'categorical', categories: [{ value: '1', count: 3 }, { value: '0', count: 2 }] });
     expect(profile.label).toMatchObject({ name: 'label', kind: 'categorical', count: 5 });
   });
+
+  it('has null prediction and label without those columns (server/registry/schemas.test.ts: and documents so)', async () => {
+    await modelWithVersions('unlabelled', 'regression', [{ name: 'x', type: 'numeric' }], ['1']);
+    const response = await upload('unlabelled', '1', 'x\n1\n2\n');
+    expect(response.status).toBe(201);
+    expect(response.body.profile).toMatchObject({ prediction: null, label: null });
+  });
 });
 
 describe('uploads', () => {

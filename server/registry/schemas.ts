@@ -120,8 +120,9 @@ export const BaselineSchema = z
       rowCount: z.number(),
       bins: z.number(),
       features: z.array(ColumnProfileSchema),
-      prediction: ColumnProfileSchema.nullable(),
-      label: ColumnProfileSchema.nullable(),
+      // A union rather than `.nullable()`: zod-to-openapi drops the null from a nullable named schema's $ref.
+      prediction: z.union([ColumnProfileSchema, z.null()]).openapi({ description: 'null when the rows have no `prediction` column' }),
+      label: z.union([ColumnProfileSchema, z.null()]).openapi({ description: 'null when the rows have no `label` column' }),
     }),
   })
   .openapi('Baseline');
