@@ -238,7 +238,8 @@ it(
     expect(failedChecks, `answers /openapi.json does not document:\n${failedChecks.join('\n')}`).toEqual([]);
     // schemathesis' own verdict agrees (exit 0: no failed check, no error).
     expect(run.code, clip(run.output, 6000)).toBe(0);
-    console.info(`schemathesis: ${operations.length} operations, ${exercised.length} requests, ${exercised.filter((e) => e.status < 300).length} answered 2xx`);
+    // Not only refusals: the seeded names let a good share of requests reach the handlers' core (about 1,800 of 4,800).
+    expect(exercised.filter((e) => e.status < 300).length, `${exercised.length} requests`).toBeGreaterThan(exercised.length / 5);
   },
   15 * 60_000,
 );
