@@ -130,9 +130,10 @@ schemathesis.serializer.alias("application/x-ndjson", "text/plain")
 schemathesis.serializer.alias("application/x-protobuf", "application/octet-stream")
 `;
 
-function runSchemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
+/** Runs in `cwd`: schemathesis keeps the crashes it found under `.schemathesis/` there. */
+function runSchemathesis(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.env.VIGIL_PYTHON ?? 'python3', ['-m', 'schemathesis.cli', ...args], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.env.VIGIL_PYTHON ?? 'python3', ['-m', 'schemathesis.cli', ...args], { cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -209,7 +210,7 @@ it(
     writeFileSync(hooksFile, HOOKS);
     writeFileSync(configFile, configToml(reportDir, hooksFile));
 
-    const run = await runSchemathesis(['--config-file', configFile, 'run', `${server.url}/openapi.json`, '--seed', String(SEED)]);
+    const run = await runSchemathesis(['--config-file', configFile, 'run', `${server.url}/openapi.json`, '--seed', String(SEED)], work.dir);
     const { exercised, failedChecks, nonFatal } = answers(reportDir);
     const summary = run.output.split('\n').filter((l) => /SUMMARY|Tested:|generated|failures?,|passed/.test(l));
 
