@@ -1,11 +1,12 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-proto';
 import { LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vigil, type DeliveryProblem, type VigilOptions } from '../sdk/ts/src/index';
 import { apiClient, overHttp } from './support/http';
+import { freePort } from './support/ports';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
 
 /**
@@ -17,14 +18,6 @@ const ADMIN_KEY = 'sdk-ts-test-admin-key-0123456789';
 const data = tempDataDir();
 let port: number;
 let server: RunningServer;
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const start = () => startServer({ dataDir: data.dir, env: { VIGIL_ADMIN_KEY: ADMIN_KEY, PORT: String(port) } });
 const api = () => apiClient(overHttp(server.url), ADMIN_KEY);

@@ -28,12 +28,12 @@ export interface SmtpCatcher {
 }
 
 /**
- * A local SMTP server (the `smtp-server` package) on loopback that accepts every message
+ * A local SMTP server (the `smtp-server` package) on loopback (on `port`, or a free one) that accepts every message
  * without TLS, and without login unless `login` is given, and keeps it, parsed: a mail
  * catcher, so the demo's alert email lands somewhere visible without a real mail server (and
  * the tests' SMTP server, test/support/smtpServer.ts).
  */
-export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = () => {}, options: { login?: SmtpLogin } = {}): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = () => {}, options: { login?: SmtpLogin; port?: number } = {}): Promise<SmtpCatcher> {
   const received: CaughtMail[] = [];
   const { login } = options;
   let refusals = login?.refuseFirst ?? 0;
@@ -72,7 +72,7 @@ export async function startSmtpCatcher(onReceive: (mail: CaughtMail) => void = (
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 /** Debian's package installs the binary under this name (`.ci/run` installs it). */
 export const ALERTMANAGER_BINARY = 'prometheus-alertmanager';
@@ -15,26 +15,15 @@ export interface TestAlertmanager {
   output(): string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /**
- * A real Prometheus Alertmanager on a free loopback port: a minimal configuration (one receiver
+ * A real Prometheus Alertmanager on a loopback port (`port`, or a free one): a minimal configuration (one receiver
  * that sends nowhere), storage in a temp dir, clustering off; resolves once `/-/ready` answers.
  */
-export async function startAlertmanager(options: { timeoutMs?: number } = {}): Promise<TestAlertmanager> {
+export async function startAlertmanager(options: { timeoutMs?: number; port?: number } = {}): Promise<TestAlertmanager> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-alertmanager-'));
   const config = join(dir, 'alertmanager.yml');
   writeFileSync(config, ['route:', '  receiver: nowhere', '  group_wait: 1s', 'receivers:', '  - name: nowhere', ''].join('\n'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child: ChildProcess = spawn(ALERTMANAGER_BINARY, [`--config.file=${config}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'], {

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { freePort } from './ports';
 
 /**
  * A real Apache Kafka broker for tests and benchmarks: one KRaft node (broker and controller in
@@ -45,17 +45,6 @@ export function ensureKafkaJars(): string {
     if (!existsSync(join(libs, `kafka_2.13-${KAFKA_VERSION}.jar`))) throw error;
   }
   return libs;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface KafkaBroker {

@@ -21,9 +21,9 @@ export interface TestSmtpServer {
  * any sender and recipient without TLS, and without authentication unless `auth` is given),
  * with a wait for the mail a test expects.
  */
-export async function startSmtpServer(options: { auth?: SmtpAuth } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { auth?: SmtpAuth; port?: number } = {}): Promise<TestSmtpServer> {
   const arrivals = new Arrivals<ReceivedMail>((mails) => JSON.stringify(mails.map((m) => m.subject)));
-  const catcher = await startSmtpCatcher((mail) => arrivals.add(mail), options.auth === undefined ? {} : { login: options.auth });
+  const catcher = await startSmtpCatcher((mail) => arrivals.add(mail), { ...(options.auth === undefined ? {} : { login: options.auth }), ...(options.port === undefined ? {} : { port: options.port }) });
   return {
     url: catcher.url,
     mails: arrivals.items,

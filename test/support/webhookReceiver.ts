@@ -25,11 +25,11 @@ export interface WebhookReceiver {
 }
 
 /**
- * An HTTP receiver on loopback that verifies each request's Standard Webhooks signature with
+ * An HTTP receiver on loopback (on `port`, or a free one) that verifies each request's Standard Webhooks signature with
  * `secret` (when given) using the scheme's reference library, records everything, and can be
  * told to fail requests first.
  */
-export async function startWebhookReceiver(options: { secret?: string } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(options: { secret?: string; port?: number } = {}): Promise<WebhookReceiver> {
   const arrivals = new Arrivals<ReceivedHook>((hooks) => `${hooks.length}: ${hooks.map((r) => `${r.status} ${r.path}`).join(', ')}`);
   let failures: { left: number; status: number } = { left: 0, status: 503 };
   const verifier = options.secret === undefined ? undefined : new Webhook(options.secret);
@@ -63,7 +63,7 @@ export async function startWebhookReceiver(options: { secret?: string } = {}): P
       arrivals.add(hook);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
