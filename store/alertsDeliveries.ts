@@ -101,25 +101,23 @@ export class DeliveryRepository {
     );
   }
 
-  /** Pending deliveries of every project whose next attempt is due, oldest first. */
-  async due(now: number, limit: number): Promise<Delivery[]> {
+  /**
+   * The oldest pending delivery of each channel (every project's), when its next attempt is
+   * due: a channel's deliveries go out one at a time, in the order they were queued (time,
+   * then id, which sorts within a millisecond).
+   */
+  async dueHeads(now: number, limit: number): Promise<Delivery[]> {
     const rows = await this.store.query<DeliveryRow>(
       'alerts.deliveries.due',
-      `SELECT ${COLUMNS} FROM alert_deliveries FINAL WHERE state = 'pending' AND next_attempt_at <= fromUnixTimestamp64Milli({now:Int64}, 'UTC')
+      `SELECT ${COLUMNS} FROM (
+         SELECT * FROM alert_deliveries FINAL WHERE state = 'pending'
+         ORDER BY created_at, id LIMIT 1 BY project, channel_id
+       )
+       WHERE next_attempt_at <= fromUnixTimestamp64Milli({now:Int64}, 'UTC')
        ORDER BY next_attempt_at LIMIT {limit:UInt32}`,
       { now, limit },
     );
     return rows.map(fromRow);
-  }
-
-  /** When the next pending delivery is due (ms), if any. */
-  async nextDueAt(): Promise<number | undefined> {
-    const rows = await this.store.query<{ next_at: string | number | null; n: string | number }>(
-      'alerts.deliveries.next',
-      "SELECT toUnixTimestamp64Milli(min(next_attempt_at)) AS next_at, count() AS n FROM alert_deliveries FINAL WHERE state = 'pending'",
-    );
-    const row = rows[0];
-    return row === undefined || Number(row.n) === 0 || row.next_at === null ? undefined : Number(row.next_at);
   }
 
   async list(project: string, query: { fingerprint?: string | undefined; channelId?: string | undefined; state?: DeliveryState | undefined; limit?: number }): Promise<Delivery[]> {

@@ -116,7 +116,7 @@ beforeAll(async () => {
       webhookAllowlist: ['127.0.0.1'],
       publicUrl: 'https://vigil.test.example',
       timing: { groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: HOUR },
-      retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 400 },
+      retry: { maxAttempts: 4, giveUpAfterMs: 3_600_000, baseDelayMs: 100, maxDelayMs: 400 },
       deliveryTimeoutMs: 1500,
       deliveryPollMs: 50,
     },

@@ -31,6 +31,10 @@ export interface DeliveryWorkerDeps {
  * retry policy). Because the queue is in ClickHouse, a restart continues where it stopped; an
  * attempt cut short by a crash is made again (at least once; webhook receivers deduplicate by
  * webhook-id).
+ *
+ * Each channel is a queue in the order its notifications were made: only its oldest pending
+ * delivery is attempted, so a receiver that was down hears of its alerts, once back, in the
+ * order they happened. Channels are served side by side.
  */
 export class DeliveryWorker {
   private readonly job: PeriodicJob<number>;
@@ -63,16 +67,18 @@ export class DeliveryWorker {
   }
 
   private async look(): Promise<number> {
-    const due = await this.deps.deliveries.due(this.deps.now(), 100);
+    // One delivery per channel: the head of each channel's queue, when due.
+    const due = await this.deps.deliveries.dueHeads(this.deps.now(), 100);
     const concurrency = this.deps.concurrency ?? 4;
     let next = 0;
+    let advanced = false;
     const runOne = async (): Promise<void> => {
       while (next < due.length && !this.job.stopped) {
         const delivery = due[next];
         next += 1;
         if (delivery === undefined) continue;
         try {
-          await this.attempt(delivery);
+          if ((await this.attempt(delivery)) !== 'pending') advanced = true;
         } catch (error) {
           // Storage failed while recording: the delivery stays pending and is attempted again.
           this.deps.logger?.error({ err: error, deliveryId: delivery.id }, 'delivery attempt could not be recorded');
@@ -80,10 +86,13 @@ export class DeliveryWorker {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, runOne));
+    // A queue whose head is done has a new head, due already when it waited behind: look again now.
+    if (advanced) this.job.wake();
     return due.length;
   }
 
-  private async attempt(delivery: Delivery): Promise<void> {
+  /** One attempt at a delivery; resolves to the delivery's new state. */
+  private async attempt(delivery: Delivery): Promise<Delivery['state']> {
     const { deliveries, channels, notifiers, policy, now, logger } = this.deps;
     const attempt = delivery.attempts + 1;
     const startedAt = now();
@@ -103,7 +112,7 @@ export class DeliveryWorker {
     const durationMs = performance.now() - started;
     const finishedAt = now();
     // Whole milliseconds: the jitter makes fractions, and DateTime64(3) takes integers.
-    const next = nextAttemptAt(policy, attempt, result.outcome, finishedAt, this.deps.random ?? Math.random, result.retryAfterMs);
+    const next = nextAttemptAt(policy, { attempt, outcome: result.outcome, now: finishedAt, queuedAt: delivery.createdAt, retryAfterMs: result.retryAfterMs }, this.deps.random ?? Math.random);
     const retryAt = next === null ? null : Math.ceil(next);
     const { outcome } = result;
     const state = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'skipped' ? 'skipped' : retryAt === null ? 'failed' : 'pending';
@@ -125,5 +134,6 @@ export class DeliveryWorker {
     if (state === 'failed') logger?.warn(log, 'delivery failed for good');
     else if (state === 'pending') logger?.info({ ...log, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() }, 'delivery attempt failed; retrying');
     else logger?.info(log, `delivery ${state}`);
+    return state;
   }
 }

@@ -325,9 +325,13 @@ function fresh(fingerprint: string, observation: SeriesObservation, ruleId: stri
   return { ...newAlert(fingerprint, observation.labels), ruleId, pendingSince: null, details: null, silencedBy: [], inhibitedBy: '', ackedAt: null, ackedBy: '', firstSeen: at, updatedAt: at };
 }
 
+/** Orders the deliveries queued at the same millisecond (a channel's queue is sorted by time, then id). */
+let queuedSequence = 0;
+
 function delivery(project: string, channel: Channel, payload: Notification, at: number): Delivery {
+  queuedSequence = (queuedSequence + 1) % 0x1000000;
   return {
-    id: `dlv_${randomBytes(10).toString('hex')}`,
+    id: `dlv_${at.toString(16).padStart(12, '0')}${queuedSequence.toString(16).padStart(6, '0')}${randomBytes(6).toString('hex')}`,
     project,
     channelId: channel.id,
     channelType: channel.type,
