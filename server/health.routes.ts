@@ -19,7 +19,7 @@ const readyz = createRoute({
   method: 'get',
   path: '/readyz',
   tags: ['operations'],
-  summary: 'Readiness: storage (and, when configured, Kafka) reachable',
+  summary: 'Readiness: storage reachable and taking writes (and, when configured, Kafka reachable)',
   responses: { 200: jsonResponse(HealthSchema, 'Ready'), 503: jsonResponse(HealthSchema, 'A dependency is unreachable') },
 });
 
@@ -46,8 +46,8 @@ export function healthRoutes({ store, metrics, kafka, metricsToken }: { store: S
   return createRouter()
     .openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(readyz, async (c) => {
-      const [storageUp, kafkaUp] = await Promise.all([store.ping(), kafka?.()]);
-      const checks: Record<string, 'ok' | 'unavailable'> = { storage: storageUp ? 'ok' : 'unavailable' };
+      const [storageUp, writable, kafkaUp] = await Promise.all([store.ping(), store.writable(), kafka?.()]);
+      const checks: Record<string, 'ok' | 'unavailable'> = { storage: storageUp ? 'ok' : 'unavailable', storage_writes: writable ? 'ok' : 'unavailable' };
       if (kafkaUp !== undefined) checks.kafka = kafkaUp ? 'ok' : 'unavailable';
       return Object.values(checks).every((v) => v === 'ok') ? c.json({ status: 'ok' as const, checks }, 200) : c.json({ status: 'unavailable' as const, checks }, 503);
     })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { backOff } from 'exponential-backoff';
@@ -39,6 +40,12 @@ export interface Store {
    */
   insert<Row extends object>(tag: string, table: string, rows: readonly Row[]): Promise<void>;
   ping(): Promise<boolean>;
+  /**
+   * Whether storage takes writes: embedded, a small file written and removed in the data
+   * directory (a full or read-only disk fails it); against a server, whether the last insert
+   * succeeded (or failed for a reason other than storage being unavailable).
+   */
+  writable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -71,7 +78,13 @@ function jsonLines(rows: readonly object[]): Buffer {
   return Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n'));
 }
 
+/** Bytes the embedded write probe writes: a page, as a block of a real insert would need. */
+const WRITE_PROBE = Buffer.alloc(4096);
+
 class ClickHouseStore implements Store {
+  /** Set when an insert failed because storage was unavailable; cleared by the next one that succeeds. */
+  private lastInsertUnavailable = false;
+
   constructor(
     private readonly client: ClickHouseClient,
     readonly mode: 'embedded' | 'server',
@@ -79,6 +92,8 @@ class ClickHouseStore implements Store {
     readonly cluster: string | undefined,
     /** The chDB connection in embedded mode, for its zero-copy raw insert. */
     private readonly chdb?: ChdbConnection,
+    /** Embedded mode: chDB's data directory, where the write probe goes. */
+    private readonly embeddedPath?: string,
   ) {}
 
   query<Row>(tag: string, sql: string, params?: QueryParams): Promise<Row[]> {
@@ -103,16 +118,38 @@ class ClickHouseStore implements Store {
     if (rows.length === 0) return Promise.resolve();
     assertTableName(table);
     return traced(tag, async () => {
-      const values = jsonLines(rows);
-      if (this.chdb !== undefined) {
-        // Measured: the raw insert is about twice as fast as the client's insert over the same
-        // connection, which re-concatenates the body into the SQL text (docs/architecture.md).
-        await this.chdb.chdb.rawInsert({ table: `${this.database}.${table}`, values, format: 'JSONEachRow' });
-        return;
+      try {
+        await this.insertBytes(tag, table, jsonLines(rows));
+        this.lastInsertUnavailable = false;
+      } catch (error) {
+        if (isStorageUnavailable(error)) this.lastInsertUnavailable = true;
+        throw error;
       }
-      const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([values]), query_id: queryId(tag) });
-      result.stream.resume();
     });
+  }
+
+  private async insertBytes(tag: string, table: string, values: Buffer): Promise<void> {
+    if (this.chdb !== undefined) {
+      // Measured: the raw insert is about twice as fast as the client's insert over the same
+      // connection, which re-concatenates the body into the SQL text (docs/architecture.md).
+      await this.chdb.chdb.rawInsert({ table: `${this.database}.${table}`, values, format: 'JSONEachRow' });
+      return;
+    }
+    const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([values]), query_id: queryId(tag) });
+    result.stream.resume();
+  }
+
+  async writable(): Promise<boolean> {
+    if (this.embeddedPath === undefined) return !this.lastInsertUnavailable;
+    const probe = join(this.embeddedPath, `.vigil-write-probe-${process.pid}`);
+    try {
+      await writeFile(probe, WRITE_PROBE);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await rm(probe, { force: true }).catch(() => undefined);
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -154,7 +191,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await client.close();
       throw new StorageError('open', error);
     }
-    return new ClickHouseStore(client, 'embedded', options.database, undefined, chdb);
+    return new ClickHouseStore(client, 'embedded', options.database, undefined, chdb, path);
   }
 
   const common = { url: options.url, username: options.user ?? 'default', password: options.password ?? '', application: 'vigil' };

@@ -13,8 +13,8 @@ import { startServer, type RunningServer } from './support/server';
  * lives on a small tmpfs of its own. While clients keep sending, the file system is filled to
  * the last byte, then freed; later the directory is made read-only, then writable again. While
  * storage is broken, ingest answers 503 with `Retry-After` (never a 500) and the process stays
- * up; once storage is back it takes predictions again without a restart, and every prediction
- * it acknowledged is stored exactly once.
+ * up, and `/readyz` says storage takes no writes; once storage is back it takes predictions
+ * again without a restart, and every prediction it acknowledged is stored exactly once.
  *
  * Needs root (mount). The kernel refuses to remount a file system read-only while a process
  * holds a file on it open for writing, and ClickHouse keeps its `status` file open for its
@@ -164,22 +164,34 @@ async function refused(what: string): Promise<void> {
   expect(server!.process.exitCode).toBeNull();
 }
 
+/** GET /readyz: its status and its storage_writes check. */
+async function readiness(): Promise<{ status: number; writes: string }> {
+  const response = await fetch(new URL('/readyz', server!.url));
+  const body = (await response.json()) as { checks: Record<string, string> };
+  return { status: response.status, writes: body.checks.storage_writes ?? 'missing' };
+}
+
 describe('the data directory full, then read-only, mid-run', () => {
   it('answers 503 with Retry-After while storage is broken, recovers by itself and loses nothing acknowledged', async () => {
     const clients = ['a', 'b'].map(client);
     await waitFor('ingest flowing', async () => ledger.acknowledgedBatches, (n) => n >= 10);
 
+    expect(await readiness()).toEqual({ status: 200, writes: 'ok' });
     const filler = fillTheDisk();
     await refused('the disk is full');
-    // Reads still work while nothing can be written.
+    // Reads still work while nothing can be written; readiness says writes do not.
     expect((await apiClient(overHttp(server!.url), ADMIN_KEY).get(`/v1/models/${MODEL}/predictions?limit=10`)).status).toBe(200);
+    expect(await readiness()).toEqual({ status: 503, writes: 'unavailable' });
     rmSync(filler);
     await storageIsBack('the disk was freed');
+    expect(await readiness()).toEqual({ status: 200, writes: 'ok' });
 
     await makeReadOnly();
     await refused('the data directory is read-only');
+    expect(await readiness()).toEqual({ status: 503, writes: 'unavailable' });
     run('mount', ['-o', 'remount,bind,rw', dataDir]);
     await storageIsBack('the data directory was writable again');
+    expect(await readiness()).toEqual({ status: 200, writes: 'ok' });
 
     sending = false;
     await Promise.all(clients);

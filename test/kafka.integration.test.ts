@@ -47,7 +47,7 @@ describe('Kafka ingest', () => {
     const one = await apiClient(overHttp(server!.url), ADMIN_KEY).get('/v1/models/churn/predictions/json-3');
     expect(one.body).toMatchObject({ features: { age: 52, plan: 'pro' }, source: 'kafka' });
     const ready = await fetch(`${server!.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ok', checks: { storage: 'ok', kafka: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ok', checks: { storage: 'ok', storage_writes: 'ok', kafka: 'ok' } });
   });
 
   it('stores OTLP protobuf as the Collector exports it, predictions and labels', async () => {

@@ -37,7 +37,7 @@ describe('Vigil on embedded ClickHouse, across a restart', () => {
   it('serves health, readiness, metrics, the OpenAPI document and the reference page without a key', async () => {
     const api = apiClient(overHttp(first!.url));
     expect(await api.get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await api.get('/readyz')).toMatchObject({ status: 200, body: { status: 'ok', checks: { storage: 'ok' } } });
+    expect(await api.get('/readyz')).toMatchObject({ status: 200, body: { status: 'ok', checks: { storage: 'ok', storage_writes: 'ok' } } });
     const openapi = await api.get('/openapi.json');
     expect(openapi.status).toBe(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/models', '/v1/models/{model}', '/v1/keys', '/healthz', '/readyz', '/metrics']));

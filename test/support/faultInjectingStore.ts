@@ -49,6 +49,9 @@ export class FaultInjectingStore implements Store {
   ping(): Promise<boolean> {
     return this.inner.ping();
   }
+  writable(): Promise<boolean> {
+    return this.fault === 'refuse' ? Promise.resolve(false) : this.inner.writable();
+  }
   close(): Promise<void> {
     return this.inner.close();
   }
