@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROMPT_ALERTING_ENV, spread } from './support/alerting';
 import { RetrainPayloadSchema } from '../alerts/channels/retrain/payload';
 import { apiClient, overHttp } from './support/http';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
@@ -38,9 +39,6 @@ async function put(path: string, body: unknown) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-/** A deterministic spread of `n` values over [from, to). */
-const spread = (n: number, from: number, to: number) => Array.from({ length: n }, (_, i) => from + ((i * 7919) % n) * ((to - from) / n));
-
 beforeAll(async () => {
   [smtp, pipeline] = await Promise.all([startSmtpServer(), startWebhookReceiver({ secret: SECRET })]);
   data = tempDataDir('vigil-alerts-e2e-');
@@ -48,15 +46,10 @@ beforeAll(async () => {
     dataDir: data.dir,
     env: {
       VIGIL_ADMIN_KEY: ADMIN_KEY,
-      VIGIL_DETECTORS: 'off',
+      ...PROMPT_ALERTING_ENV,
       SMTP_URL: smtp.url,
       SMTP_FROM: 'Vigil <alerts@vigil.example>',
       VIGIL_PUBLIC_URL: 'https://vigil.example',
-      VIGIL_WEBHOOK_ALLOWLIST: '127.0.0.1',
-      VIGIL_ALERT_INTERVAL_MS: '200',
-      VIGIL_ALERT_GROUP_WAIT_MS: '0',
-      VIGIL_ALERT_GROUP_INTERVAL_MS: '0',
-      VIGIL_DELIVERY_POLL_MS: '100',
       VIGIL_DELIVERY_BACKOFF_MS: '200',
     },
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROMPT_ALERTING_ENV, spread } from './support/alerting';
 import { apiClient, overHttp } from './support/http';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver';
@@ -14,12 +15,7 @@ const T0 = Date.parse('2026-11-20T10:00:00Z');
 const HOUR = 3_600_000;
 const ENV = {
   VIGIL_ADMIN_KEY: ADMIN_KEY,
-  VIGIL_DETECTORS: 'off',
-  VIGIL_WEBHOOK_ALLOWLIST: '127.0.0.1',
-  VIGIL_ALERT_INTERVAL_MS: '200',
-  VIGIL_ALERT_GROUP_WAIT_MS: '0',
-  VIGIL_ALERT_GROUP_INTERVAL_MS: '0',
-  VIGIL_DELIVERY_POLL_MS: '100',
+  ...PROMPT_ALERTING_ENV,
   // The retry comes 4-8 s after the failure: after the restart below, whatever its speed.
   VIGIL_DELIVERY_BACKOFF_MS: '8000',
   VIGIL_DELIVERY_MAX_BACKOFF_MS: '8000',
@@ -30,7 +26,6 @@ let server: RunningServer;
 let hooks: WebhookReceiver;
 const api = () => apiClient(overHttp(server.url), ADMIN_KEY);
 
-const spread = (n: number, from: number, to: number) => Array.from({ length: n }, (_, i) => from + ((i * 7919) % n) * ((to - from) / n));
 
 beforeAll(async () => {
   hooks = await startWebhookReceiver({ secret: SECRET });

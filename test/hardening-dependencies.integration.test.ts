@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROMPT_ALERTING_ENV, spread } from './support/alerting';
 import { startAlertmanager, type TestAlertmanager } from './support/alertmanager';
 import { apiClient, overHttp } from './support/http';
 import { freePort } from './support/ports';
@@ -30,7 +31,6 @@ let alertmanager: TestAlertmanager | undefined;
 const api = () => apiClient(overHttp(server.url), ADMIN_KEY);
 const channelIds: Record<'email' | 'webhook' | 'alertmanager', string> = { email: '', webhook: '', alertmanager: '' };
 
-const spread = (n: number, from: number, to: number) => Array.from({ length: n }, (_, i) => from + ((i * 7919) % n) * ((to - from) / n));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function deliveries(channel: string): Promise<any[]> {
@@ -77,13 +77,8 @@ beforeAll(async () => {
     dataDir: data.dir,
     env: {
       VIGIL_ADMIN_KEY: ADMIN_KEY,
-      VIGIL_DETECTORS: 'off',
-      VIGIL_WEBHOOK_ALLOWLIST: '127.0.0.1',
+      ...PROMPT_ALERTING_ENV,
       SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
-      VIGIL_ALERT_INTERVAL_MS: '200',
-      VIGIL_ALERT_GROUP_WAIT_MS: '0',
-      VIGIL_ALERT_GROUP_INTERVAL_MS: '0',
-      VIGIL_DELIVERY_POLL_MS: '100',
       VIGIL_DELIVERY_BACKOFF_MS: '1000',
       VIGIL_DELIVERY_MAX_BACKOFF_MS: '5000',
     },

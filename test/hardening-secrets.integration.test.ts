@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROMPT_ALERTING_ENV } from './support/alerting';
+import { freePort } from './support/ports';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
 import { startSmtpServer, type TestSmtpServer } from './support/smtpServer';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver';
@@ -99,12 +100,7 @@ function formsOf(value: string): string[] {
 
 beforeAll(async () => {
   [smtp, hooks] = await Promise.all([startSmtpServer({ auth: { username: SMTP_USER, password: SMTP_PASSWORD, refuseFirst: 1 } }), startWebhookReceiver({ secret: WEBHOOK_SECRET })]);
-  closedPort = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+  closedPort = await freePort();
   data = tempDataDir('vigil-hardening-secrets-');
   const smtpPort = new URL(smtp.url).port;
   server = await startServer({
@@ -112,13 +108,8 @@ beforeAll(async () => {
     env: {
       LOG_LEVEL: 'trace',
       VIGIL_ADMIN_KEY: ADMIN_KEY,
-      VIGIL_DETECTORS: 'off',
+      ...PROMPT_ALERTING_ENV,
       SMTP_URL: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${smtpPort}`,
-      VIGIL_WEBHOOK_ALLOWLIST: '127.0.0.1',
-      VIGIL_ALERT_INTERVAL_MS: '200',
-      VIGIL_ALERT_GROUP_WAIT_MS: '0',
-      VIGIL_ALERT_GROUP_INTERVAL_MS: '0',
-      VIGIL_DELIVERY_POLL_MS: '100',
       VIGIL_DELIVERY_BACKOFF_MS: '100',
       VIGIL_DELIVERY_MAX_BACKOFF_MS: '200',
       VIGIL_DELIVERY_MAX_ATTEMPTS: '4',
