@@ -4,10 +4,25 @@
  * server requires of cookie-authenticated requests, which a cross-site form cannot send.
  */
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+import type { components, paths } from './api.gen';
+
+/**
+ * A named schema of the server's /openapi.json. The dashboard's API shapes are aliases of these
+ * (and of `Answer`), generated into api.gen.ts, so a server change fails the type check here.
+ */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The methods the server documents for `Path`. */
+type MethodOf<Path extends keyof paths> = { [M in Method]: paths[Path][M] extends { responses: object } ? M : never }[Method];
+type Operation<Path extends keyof paths, M extends MethodOf<Path>> = Extract<paths[Path][M], { responses: object }>;
+/** A JSON answer's body; `unknown` (of which no page can read a field) when there is no JSON answer. */
+type JsonBody<Response> = [Response] extends [never] ? unknown : Response extends { content: { 'application/json': infer Body } } ? Body : unknown;
+
+/** The JSON body of the server's success answer (200 or 201) to `method path`, as documented. */
+export type Answer<Path extends keyof paths, M extends MethodOf<Path>> = JsonBody<Operation<Path, M>['responses'][Extract<keyof Operation<Path, M>['responses'], 200 | 201>]>;
+
+export type ErrorDetail = NonNullable<Schema<'Error'>['error']['details']>[number];
 
 export class ApiError extends Error {
   constructor(

@@ -1,10 +1,7 @@
-import { api } from './api';
+import { api, type Answer, type Schema } from './api';
 
-export interface Caller {
-  keyId: string;
-  project: string;
-  scopes: string[];
-}
+/** The signed-in key: its id, project and scopes (GET /v1/session). */
+export type Caller = Schema<'Caller'>;
 
 class Session {
   /** The signed-in key, or null; `checked` turns true after the first look. */
@@ -17,7 +14,7 @@ export const session = new Session();
 
 export async function loadSession(): Promise<void> {
   try {
-    session.caller = await api.get<Caller>('/v1/session');
+    session.caller = await api.get<Answer<'/v1/session', 'get'>>('/v1/session');
   } catch {
     session.caller = null;
   } finally {
@@ -26,7 +23,7 @@ export async function loadSession(): Promise<void> {
 }
 
 export async function signIn(key: string): Promise<void> {
-  session.caller = await api.post<Caller>('/v1/session', { key });
+  session.caller = await api.post<Answer<'/v1/session', 'post'>>('/v1/session', { key } satisfies Schema<'SignIn'>);
 }
 
 export async function signOut(): Promise<void> {

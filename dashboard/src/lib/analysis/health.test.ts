@@ -12,7 +12,10 @@ const model = (name: string, health: Partial<ModelSummary['summary']['health']> 
   description: '',
   owner: '',
   tags: {},
-  settings: { windowSize: '1h', minSamples: 100, psiDrift: 0.2, psiModerate: 0.1, adjustedPValue: 0.05, wassersteinNormedMin: 0.1, jsDistanceMin: 0.1 },
+  settings: { allowUnknownFeatures: false, windowSize: '1h', allowedLatenessMs: 300_000, minSamples: 100, psiDrift: 0.2, psiModerate: 0.1, adjustedPValue: 0.05, wassersteinNormedMin: 0.1, jsDistanceMin: 0.1, positiveClass: null },
+  createdAt: '2026-11-01T00:00:00.000Z',
+  createdBy: 'key-1',
+  updatedAt: '2026-11-01T00:00:00.000Z',
   summary: { versionCount: 1, latestVersion: '1', aliases: { production: '1' }, health: { ...NO_HEALTH, ...health } },
 });
 
@@ -25,7 +28,24 @@ const matrix = (age: string, plan: string): DriftMatrix => ({
   ],
 });
 
-const firing = (name: string, severity: string): Alert => ({ id: `${name}-${severity}`, state: 'firing', labels: { model: name, severity, alertname: 'FeatureDrift', feature: 'age' }, value: 1, firedAt: null, acknowledged: null });
+const firing = (name: string, severity: string): Alert => ({
+  id: `${name}-${severity}`,
+  fingerprint: `${name}-${severity}`,
+  state: 'firing',
+  labels: { model: name, severity, alertname: 'FeatureDrift', feature: 'age' },
+  rule: 'rule-1',
+  value: 1,
+  details: null,
+  activeSince: null,
+  firedAt: null,
+  resolvedAt: null,
+  firstSeen: '2026-11-20T00:00:00.000Z',
+  lastSeen: '2026-11-20T00:00:00.000Z',
+  heldWindows: 1,
+  acknowledged: null,
+  silencedBy: [],
+  inhibitedBy: null,
+});
 
 describe('model health on the overview', () => {
   const rows: { name: string; alerts: Alert[]; activity: ModelActivity | undefined; status: ModelHealth['status'] }[] = [

@@ -1,22 +1,22 @@
-import { api, path } from '../api';
+import { api, path, type Answer } from '../api';
 import type { TimeRange } from '../range';
-import type { DriftMatrix, ModelDetail, PerformanceWindow, TrafficWindow } from './types';
+import type { ModelDetail } from './types';
 
 /** What the model page reads, one call per panel (API.md, Monitoring out). */
 
 type Scope = { range: TimeRange; version: string | null };
 const rangeQuery = ({ range, version }: Scope) => ({ from: range.from, to: range.to, version });
 
-export const loadModel = (model: string) => api.get<ModelDetail>(path('/v1/models', model));
+export const loadModel = (model: string) => api.get<Answer<'/v1/models/{model}', 'get'>>(path('/v1/models', model));
 
 export const loadDriftMatrix = (model: string, scope: Scope, statistic: string) =>
-  api.get<DriftMatrix>(path('/v1/models', model, 'drift', 'matrix'), { ...rangeQuery(scope), statistic });
+  api.get<Answer<'/v1/models/{model}/drift/matrix', 'get'>>(path('/v1/models', model, 'drift', 'matrix'), { ...rangeQuery(scope), statistic });
 
 export const loadTraffic = async (model: string, scope: Scope) =>
-  (await api.get<{ windows: TrafficWindow[] }>(path('/v1/models', model, 'traffic'), rangeQuery(scope))).windows;
+  (await api.get<Answer<'/v1/models/{model}/traffic', 'get'>>(path('/v1/models', model, 'traffic'), rangeQuery(scope))).windows;
 
 export const loadPerformance = async (model: string, scope: Scope) =>
-  (await api.get<{ windows: PerformanceWindow[] }>(path('/v1/models', model, 'performance'), rangeQuery(scope))).windows;
+  (await api.get<Answer<'/v1/models/{model}/performance', 'get'>>(path('/v1/models', model, 'performance'), rangeQuery(scope))).windows;
 
 /** Versions to pick from: registered ones and those only seen in predictions, newest first. */
 export function versionChoices(detail: ModelDetail | undefined): { version: string; label: string }[] {

@@ -1,12 +1,12 @@
-import { api, path } from '../api';
+import { api, path, type Answer } from '../api';
 import type { TimeRange } from '../range';
-import type { Alert, DriftMatrix, ModelSummary, TrafficWindow } from './types';
+import type { DriftMatrix, TrafficWindow } from './types';
 
 /** What the overview reads: the models, the firing alerts, and each model's drift and traffic. */
 
-export const loadModels = async () => (await api.get<{ models: ModelSummary[] }>('/v1/models')).models;
+export const loadModels = async () => (await api.get<Answer<'/v1/models', 'get'>>('/v1/models')).models;
 
-export const loadFiringAlerts = async () => (await api.get<{ alerts: Alert[] }>('/v1/alerts', { state: 'firing', limit: 1000 })).alerts;
+export const loadFiringAlerts = async () => (await api.get<Answer<'/v1/alerts', 'get'>>('/v1/alerts', { state: 'firing', limit: 1000 })).alerts;
 
 export interface ModelActivity {
   matrix: DriftMatrix;
@@ -16,8 +16,8 @@ export interface ModelActivity {
 export async function loadActivity(model: string, range: TimeRange): Promise<ModelActivity> {
   const query = { from: range.from, to: range.to };
   const [matrix, traffic] = await Promise.all([
-    api.get<DriftMatrix>(path('/v1/models', model, 'drift', 'matrix'), { ...query, statistic: 'psi' }),
-    api.get<{ windows: TrafficWindow[] }>(path('/v1/models', model, 'traffic'), query),
+    api.get<Answer<'/v1/models/{model}/drift/matrix', 'get'>>(path('/v1/models', model, 'drift', 'matrix'), { ...query, statistic: 'psi' }),
+    api.get<Answer<'/v1/models/{model}/traffic', 'get'>>(path('/v1/models', model, 'traffic'), query),
   ]);
   return { matrix, traffic: traffic.windows };
 }

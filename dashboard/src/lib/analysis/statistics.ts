@@ -1,4 +1,4 @@
-import type { FeatureKind, ModelSettings } from './types';
+import type { FeatureDrift, FeatureKind, ModelSettings } from './types';
 
 /**
  * The drift statistics a heatmap or chart can show (GET .../drift/matrix `statistic`), what
@@ -15,7 +15,15 @@ export interface StatisticInfo {
   max?: number;
 }
 
-export const STATISTICS: StatisticInfo[] = [
+/** The statistics a drift result carries (FeatureDrift's number fields other than the counts). */
+export type StatisticName = Exclude<{ [K in keyof FeatureDrift]-?: Exclude<FeatureDrift[K], undefined> extends number | null ? K : never }[keyof FeatureDrift], 'baselineCount' | 'currentCount'>;
+
+/** A statistic of this list names a field of the server's drift result, so a renamed one fails the type check. */
+export interface DriftStatistic extends StatisticInfo {
+  name: StatisticName;
+}
+
+export const STATISTICS: readonly DriftStatistic[] = [
   { name: 'psi', label: 'PSI', description: 'Population stability index over the baseline bins', kinds: ['numeric', 'categorical'], scale: 'bounded', max: 0.5 },
   { name: 'jsDistance', label: 'Jensen–Shannon distance', description: 'Jensen–Shannon distance (base 2) between the binned distributions', kinds: ['numeric', 'categorical'], scale: 'bounded', max: 0.5 },
   { name: 'ksStatistic', label: 'KS statistic', description: 'Two-sample Kolmogorov–Smirnov statistic D', kinds: ['numeric'], scale: 'bounded', max: 1 },
@@ -33,7 +41,7 @@ export const STATISTICS: StatisticInfo[] = [
   { name: 'baselineMissingRate', label: 'Missing rate (baseline)', description: 'Share of baseline values that are missing', kinds: ['numeric', 'categorical'], scale: 'bounded', max: 1 },
 ];
 
-export const DEFAULT_STATISTIC = 'psi';
+export const DEFAULT_STATISTIC: StatisticName = 'psi';
 
 /** Smallest p-value drawn: the log scale needs a floor, and below it nothing reads differently. */
 export const P_VALUE_FLOOR = 1e-12;
@@ -43,9 +51,9 @@ export function statisticInfo(name: string): StatisticInfo {
 }
 
 /** The statistic named in the URL, or the default when it is missing or unknown. */
-export function statisticFrom(query: URLSearchParams): string {
+export function statisticFrom(query: URLSearchParams): StatisticName {
   const name = query.get('statistic');
-  return name !== null && STATISTICS.some((s) => s.name === name) ? name : DEFAULT_STATISTIC;
+  return STATISTICS.find((s) => s.name === name)?.name ?? DEFAULT_STATISTIC;
 }
 
 /** The model's own drift thresholds for a statistic, for reference lines; empty when it has none. */

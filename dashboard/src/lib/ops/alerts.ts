@@ -1,72 +1,13 @@
-import { api, path } from '../api';
+import { api, path, type Answer, type Schema } from '../api';
 
 /** The Alerts page's data: alert instances, one alert's log, acknowledgement (docs/alerts.md). */
 
-export type AlertState = 'pending' | 'firing' | 'resolved' | 'inactive';
-
-export interface Alert {
-  id: string;
-  fingerprint: string;
-  state: AlertState;
-  labels: Record<string, string>;
-  rule: string;
-  value: number | null;
-  details: Record<string, unknown> | null;
-  activeSince: string | null;
-  firedAt: string | null;
-  resolvedAt: string | null;
-  firstSeen: string;
-  lastSeen: string;
-  heldWindows: number;
-  acknowledged: { at: string; by: string } | null;
-  silencedBy: string[];
-  inhibitedBy: string | null;
-}
-
-export interface AlertEvent {
-  alert: string;
-  at: string;
-  event: string;
-  state: string;
-  labels: Record<string, string>;
-  value: number | null;
-  detail: string;
-}
-
-export interface DeliveryAttempt {
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  outcome: 'delivered' | 'failed' | 'skipped';
-  retry: boolean;
-  statusCode: number | null;
-  error: string;
-  nextAttemptAt: string | null;
-}
-
-export interface Delivery {
-  id: string;
-  channel: string;
-  channelType: string;
-  kind: string;
-  state: 'pending' | 'delivered' | 'failed' | 'skipped';
-  alerts: string[];
-  summary: string;
-  attempts: DeliveryAttempt[];
-  nextAttemptAt: string | null;
-  lastError: string;
-  createdAt: string;
-  updatedAt: string;
-  messageId: string;
-}
-
-export interface AlertDetail extends Alert {
-  history: AlertEvent[];
-  notifications: Delivery[];
-}
+export type Alert = Schema<'Alert'>;
+/** GET /v1/alerts/{id}: the alert with its history and its notification log. */
+export type AlertDetail = Answer<'/v1/alerts/{id}', 'get'>;
 
 /** The tabs of the Alerts page, in the URL as `state=`. */
-export const ALERT_TABS = ['firing', 'pending', 'resolved'] as const;
+export const ALERT_TABS = ['firing', 'pending', 'resolved'] as const satisfies readonly Alert['state'][];
 export type AlertTab = (typeof ALERT_TABS)[number];
 
 export function alertTabOf(query: URLSearchParams): AlertTab {
@@ -78,13 +19,13 @@ export type AlertsByTab = Record<AlertTab, Alert[]>;
 
 /** Firing, pending and resolved alerts (of one model, or all): one request per tab, for the tab counts. */
 export async function fetchAlertsByTab(model: string | null): Promise<AlertsByTab> {
-  const lists = await Promise.all(ALERT_TABS.map((state) => api.get<{ alerts: Alert[] }>('/v1/alerts', { state, model, limit: 1000 })));
+  const lists = await Promise.all(ALERT_TABS.map((state) => api.get<Answer<'/v1/alerts', 'get'>>('/v1/alerts', { state, model, limit: 1000 })));
   return Object.fromEntries(ALERT_TABS.map((state, i) => [state, lists[i]?.alerts ?? []])) as AlertsByTab;
 }
 
 export const fetchAlertDetail = (id: string) => api.get<AlertDetail>(path('/v1/alerts', id));
 
-export const acknowledgeAlert = (id: string) => api.post<Alert>(path('/v1/alerts', id, 'ack'));
+export const acknowledgeAlert = (id: string) => api.post<Answer<'/v1/alerts/{id}/ack', 'post'>>(path('/v1/alerts', id, 'ack'));
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
 

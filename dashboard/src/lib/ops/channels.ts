@@ -1,9 +1,15 @@
-import { api, path } from '../api';
+import { api, path, type Answer, type Schema } from '../api';
 
 /** Notification channels (docs/alerts.md, Channels) and their test send. */
 
-export const CHANNEL_TYPES = ['email', 'webhook', 'retrain', 'alertmanager', 'rollback'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
+export type Channel = Schema<'Channel'>;
+export type ChannelType = Channel['type'];
+export type ChannelTestResult = Schema<'ChannelTestResult'>;
+/** POST /v1/channels: one config shape per channel type. */
+export type ChannelInput = Schema<'ChannelInput'>;
+
+/** Every channel type, in the order the form offers them. */
+export const CHANNEL_TYPES = ['email', 'webhook', 'retrain', 'alertmanager', 'rollback'] as const satisfies readonly ChannelType[];
 
 export const CHANNEL_TYPE_HINTS: Record<ChannelType, string> = {
   email: 'Emails every notification to the recipients (SMTP_URL on the server).',
@@ -15,24 +21,6 @@ export const CHANNEL_TYPE_HINTS: Record<ChannelType, string> = {
 
 /** Retrain and rollback channels act on what they receive, so the server has no test send for them. */
 export const TEST_SENDABLE: readonly ChannelType[] = ['email', 'webhook', 'alertmanager'];
-
-export interface Channel {
-  id: string;
-  name: string;
-  type: ChannelType;
-  config: Record<string, unknown>;
-  secretPrefix: string | null;
-  /** Only in the answer that created the channel, when the server generated it. */
-  secret?: string;
-  default: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ChannelTestResult {
-  delivered: boolean;
-  detail: string;
-}
 
 /** What the channel form edits: every type's fields as text, turned into a config by `channelInput`. */
 export interface ChannelDraft {
@@ -51,8 +39,6 @@ export interface ChannelDraft {
 export function emptyChannelDraft(): ChannelDraft {
   return { name: '', type: 'email', isDefault: false, recipients: '', url: '', headers: '', secret: '', alias: 'production', cooldownMinutes: 60, maxPerDay: 3 };
 }
-
-export type ChannelInput = { name: string; type: ChannelType; default: boolean; config: Record<string, unknown>; secret?: string };
 
 /** A problem found before sending, in the shape of the server's error details. */
 export interface DraftProblem {
@@ -85,20 +71,22 @@ export function parseRecipients(text: string): string[] {
 
 /** The request body for a draft, or the problems that keep it from being sent. */
 export function channelInput(draft: ChannelDraft): { input: ChannelInput; problems: DraftProblem[] } {
-  const base = { name: draft.name.trim(), type: draft.type, default: draft.isDefault };
+  const base = { name: draft.name.trim(), default: draft.isDefault };
   switch (draft.type) {
     case 'email':
-      return { input: { ...base, config: { recipients: parseRecipients(draft.recipients) } }, problems: [] };
+      return { input: { ...base, type: draft.type, config: { recipients: parseRecipients(draft.recipients) } }, problems: [] };
     case 'webhook':
-    case 'retrain':
+    case 'retrain': {
+      const { headers, problems } = parseHeaders(draft.headers);
+      const secret = draft.secret.trim();
+      return { input: { ...base, type: draft.type, config: { url: draft.url.trim(), headers }, ...(secret !== '' ? { secret } : {}) }, problems };
+    }
     case 'alertmanager': {
       const { headers, problems } = parseHeaders(draft.headers);
-      const input: ChannelInput = { ...base, config: { url: draft.url.trim(), headers } };
-      if (draft.type !== 'alertmanager' && draft.secret.trim() !== '') input.secret = draft.secret.trim();
-      return { input, problems };
+      return { input: { ...base, type: draft.type, config: { url: draft.url.trim(), headers } }, problems };
     }
     case 'rollback':
-      return { input: { ...base, config: { alias: draft.alias.trim(), cooldownMs: Math.round(draft.cooldownMinutes * 60_000), maxPerDay: draft.maxPerDay } }, problems: [] };
+      return { input: { ...base, type: draft.type, config: { alias: draft.alias.trim(), cooldownMs: Math.round(draft.cooldownMinutes * 60_000), maxPerDay: draft.maxPerDay } }, problems: [] };
   }
 }
 
@@ -122,7 +110,7 @@ export function channelTarget(channel: Pick<Channel, 'type' | 'config'>): string
   }
 }
 
-export const fetchChannels = () => api.get<{ channels: Channel[] }>('/v1/channels').then((r) => r.channels);
-export const createChannel = (input: ChannelInput) => api.post<Channel>('/v1/channels', input);
+export const fetchChannels = () => api.get<Answer<'/v1/channels', 'get'>>('/v1/channels').then((r) => r.channels);
+export const createChannel = (input: ChannelInput) => api.post<Answer<'/v1/channels', 'post'>>('/v1/channels', input);
 export const deleteChannel = (id: string) => api.delete<undefined>(path('/v1/channels', id));
-export const testChannel = (id: string) => api.post<ChannelTestResult>(path('/v1/channels', id, 'test'));
+export const testChannel = (id: string) => api.post<Answer<'/v1/channels/{id}/test', 'post'>>(path('/v1/channels', id, 'test'));

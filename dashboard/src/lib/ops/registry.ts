@@ -1,99 +1,29 @@
-import { api, path } from '../api';
+import { api, path, type Answer, type Schema } from '../api';
 
 /** The Registry page's data: models, versions, aliases, the audit log, promotion and rollback. */
 
-export interface ModelSummary {
-  name: string;
-  task: string;
-  features: { name: string; type: 'numeric' | 'categorical' }[];
-  description: string;
-  owner: string;
-  tags: Record<string, string>;
-  createdAt: string;
-  updatedAt: string;
-  summary: { versionCount: number; latestVersion: string | null; aliases: Record<string, string> };
-}
+/** GET /v1/models: each model with a summary of its versions and aliases and the server's glance at its health. */
+export type ModelSummary = Schema<'ModelSummary'>;
+/** GET /v1/models/{model}: the model with its versions, aliases and the versions seen in traffic. */
+export type ModelDetail = Schema<'ModelDetail'>;
+export type ModelSettings = Schema<'ModelSettings'>;
+export type ModelVersion = Schema<'ModelVersion'>;
+export type Alias = Schema<'Alias'>;
+export type AuditEntry = Schema<'AuditEntry'>;
+export type AuditPage = Answer<'/v1/models/{model}/audit', 'get'>;
 
-export interface BaselineStatus {
-  status: 'own' | 'inherited' | 'none';
-  baselineId: string | null;
-  fromVersion: string | null;
-  rowCount: number | null;
-  uploadedAt: string | null;
-}
-
-export interface ModelVersion {
-  version: string;
-  artifactUri: string | null;
-  endpoint: string | null;
-  metrics: Record<string, number>;
-  params: Record<string, string | number | boolean | null>;
-  datasetVersion: string | null;
-  gitCommit: string | null;
-  tags: Record<string, string>;
-  baselineFrom: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  baseline: BaselineStatus;
-}
-
-export interface Alias {
-  alias: string;
-  version: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface SeenVersion {
-  version: string;
-  registered: boolean;
-  predictions: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface ModelDetail extends Omit<ModelSummary, 'summary'> {
-  createdBy: string;
-  versions: ModelVersion[];
-  aliases: Alias[];
-  seenVersions: SeenVersion[];
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  keyId: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextCursor: string | null;
-}
-
-export interface RollbackResult {
-  alias: string;
-  fromVersion: string;
-  toVersion: string;
-  at: string;
-}
-
-export const fetchModels = () => api.get<{ models: ModelSummary[] }>('/v1/models').then((r) => r.models);
-export const fetchModel = (model: string) => api.get<ModelDetail>(path('/v1/models', model));
+export const fetchModels = () => api.get<Answer<'/v1/models', 'get'>>('/v1/models').then((r) => r.models);
+export const fetchModel = (model: string) => api.get<Answer<'/v1/models/{model}', 'get'>>(path('/v1/models', model));
 
 /** One page of the audit log, newest first (`cursor`: the previous page's `nextCursor`). */
 export const fetchAudit = (model: string, cursor: string | null = null, limit = 50) =>
   api.get<AuditPage>(path('/v1/models', model, 'audit'), { order: 'desc', limit, cursor });
 
 export const promote = (model: string, alias: string, version: string, reason: string) =>
-  api.put<Alias & { previousVersion: string | null }>(path('/v1/models', model, 'aliases', alias), { version, reason });
+  api.put<Answer<'/v1/models/{model}/aliases/{alias}', 'put'>>(path('/v1/models', model, 'aliases', alias), { version, reason } satisfies Schema<'SetAlias'>);
 
-export const rollBack = (model: string, alias: string, reason: string) => api.post<RollbackResult>(path('/v1/models', model, 'rollback'), { alias, reason });
+export const rollBack = (model: string, alias: string, reason: string) =>
+  api.post<Answer<'/v1/models/{model}/rollback', 'post'>>(path('/v1/models', model, 'rollback'), { alias, reason } satisfies Schema<'RollbackInput'>);
 
 /** The aliases of API.md first, then any other name already in use. */
 export const WELL_KNOWN_ALIASES = ['production', 'canary', 'shadow'] as const;

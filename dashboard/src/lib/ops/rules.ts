@@ -1,5 +1,5 @@
 import { METRICS, OPERATORS, SEVERITIES, type MetricCategory, type MetricName } from '../../../../alerts/rules/rule';
-import { api, path } from '../api';
+import { api, path, type Answer, type Schema } from '../api';
 
 /**
  * Alert rules (docs/alerts.md, Rules). The metrics, operators and severities are the server's
@@ -8,24 +8,9 @@ import { api, path } from '../api';
  */
 export { OPERATORS, SEVERITIES };
 
-export interface Rule {
-  id: string;
-  name: string;
-  model: string;
-  metric: string;
-  feature: string;
-  op: (typeof OPERATORS)[number];
-  threshold: number;
-  forWindows: number;
-  severity: (typeof SEVERITIES)[number];
-  channels: string[];
-  enabled: boolean;
-  default: boolean;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type Rule = Schema<'AlertRule'>;
 
+/** What the rule form edits: the fields of a rule one can set, sent as the body of POST and PUT. */
 export type RuleInput = Pick<Rule, 'name' | 'model' | 'metric' | 'feature' | 'op' | 'threshold' | 'forWindows' | 'severity' | 'channels' | 'enabled'>;
 
 export const METRIC_CATEGORIES: readonly MetricCategory[] = ['drift', 'quality', 'performance', 'serving'];
@@ -72,7 +57,7 @@ export function conditionText(rule: Pick<Rule, 'metric' | 'op' | 'threshold' | '
 /** Fields of the rule form, for placing the server's error details. */
 export const RULE_FIELDS = ['name', 'model', 'metric', 'feature', 'op', 'threshold', 'forWindows', 'severity', 'channels', 'enabled'] as const;
 
-export const fetchRules = (model: string | null) => api.get<{ rules: Rule[] }>('/v1/alert-rules', { model }).then((r) => r.rules);
-export const createRule = (input: RuleInput) => api.post<Rule>('/v1/alert-rules', input);
-export const replaceRule = (id: string, input: RuleInput) => api.put<Rule>(path('/v1/alert-rules', id), input);
+export const fetchRules = (model: string | null) => api.get<Answer<'/v1/alert-rules', 'get'>>('/v1/alert-rules', { model }).then((r) => r.rules);
+export const createRule = (input: RuleInput) => api.post<Answer<'/v1/alert-rules', 'post'>>('/v1/alert-rules', input);
+export const replaceRule = (id: string, input: RuleInput) => api.put<Answer<'/v1/alert-rules/{id}', 'put'>>(path('/v1/alert-rules', id), input);
 export const deleteRule = (id: string) => api.delete<undefined>(path('/v1/alert-rules', id));

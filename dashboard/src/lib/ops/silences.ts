@@ -1,5 +1,5 @@
 import { matcherMatches as serverMatcherMatches, type Matcher } from '../../../../alerts/silences/silences';
-import { api, path } from '../api';
+import { api, path, type Answer, type Schema } from '../api';
 import type { Alert } from './alerts';
 
 /** Silences (docs/alerts.md, Notifications): label matchers over a time range. */
@@ -7,21 +7,10 @@ import type { Alert } from './alerts';
 /** Matchers and their semantics are the server's own (alerts/silences): the preview cannot drift from what mutes. */
 export type { Matcher } from '../../../../alerts/silences/silences';
 
-export interface Silence {
-  id: string;
-  matchers: Matcher[];
-  startsAt: string;
-  endsAt: string;
-  createdBy: string;
-  comment: string;
-  state: 'pending' | 'active' | 'expired';
-}
+export type Silence = Schema<'Silence'>;
 
-export interface SilenceInput {
-  matchers: Matcher[];
-  durationMs: number;
-  comment: string;
-}
+/** What the silence dialog sends: matchers for a duration from now, with a comment. */
+export type SilenceInput = Pick<Schema<'SilenceInput'>, 'matchers' | 'comment'> & { durationMs: number };
 
 /** Alertmanager's four matcher operators. */
 export const MATCHER_OPERATORS = ['=', '!=', '=~', '!~'] as const;
@@ -91,6 +80,6 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
-export const fetchSilences = (withExpired: boolean) => api.get<{ silences: Silence[] }>('/v1/silences', { expired: withExpired ? 'true' : undefined }).then((r) => r.silences);
-export const createSilence = (input: SilenceInput) => api.post<Silence>('/v1/silences', input);
+export const fetchSilences = (withExpired: boolean) => api.get<Answer<'/v1/silences', 'get'>>('/v1/silences', { expired: withExpired ? 'true' : undefined }).then((r) => r.silences);
+export const createSilence = (input: SilenceInput) => api.post<Answer<'/v1/silences', 'post'>>('/v1/silences', input satisfies Schema<'SilenceInput'>);
 export const expireSilence = (id: string) => api.delete<undefined>(path('/v1/silences', id));
