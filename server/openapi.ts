@@ -54,6 +54,18 @@ export const TimeQuery = z
   })
   .optional();
 
+/**
+ * Every member of the string union `T`, as a list for `z.enum`, checked by the compiler both
+ * ways: a value outside the union, or a member the list leaves out, fails the type check. For
+ * the unions the code declares as types only (alert states, event kinds, window statuses).
+ *
+ * @example everyMemberOf<'a' | 'b'>()(['a', 'b']) // ['a', 'b']; (['a']) does not compile
+ */
+export const everyMemberOf =
+  <T extends string>() =>
+  <const L extends readonly [T, ...T[]]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L =>
+    list;
+
 /** Bearer-key security requirement for a route's OpenAPI entry. */
 export const bearerSecurity = [{ bearerAuth: [] }];
 

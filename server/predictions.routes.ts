@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { TelemetryRepository } from '../store/telemetry';
+import type { TelemetryRepository, TelemetrySource } from '../store/telemetry';
 import type { ModelRepository } from '../store/models';
 import { callerOf, requireScope } from './auth/middleware';
 import { ApiError } from './errors';
-import { bearerSecurity, commonErrors, createRouter, jsonResponse, ModelParams, notFoundError, TimeQuery } from './openapi';
+import { bearerSecurity, commonErrors, createRouter, everyMemberOf, jsonResponse, ModelParams, notFoundError, TimeQuery } from './openapi';
 
 const StoredPredictionSchema = z
   .object({
@@ -16,7 +16,7 @@ const StoredPredictionSchema = z
     prediction: z.union([z.number(), z.string(), z.null()]),
     scores: z.record(z.string(), z.number()),
     latencyMs: z.number().nullable(),
-    source: z.string(),
+    source: z.enum(everyMemberOf<TelemetrySource>()(['api', 'otlp', 'kafka', 'gateway'])).openapi({ description: 'How it arrived: the JSON API, OTLP logs, Kafka, or the serving gateway' }),
     label: z.union([z.number(), z.string(), z.null()]),
     labeledAt: z.string().nullable(),
   })

@@ -6,7 +6,7 @@ import { callerOf, requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { TimeQuery } from '../monitoring/schemas';
 import { bearerSecurity, commonErrors, createRouter, jsonResponse, notFoundError } from '../openapi';
-import { AlertEventSchema, AlertSchema, DeliverySchema, IdParams } from './schemas';
+import { AlertEventSchema, AlertSchema, AlertStateSchema, DeliverySchema, DeliveryStateSchema, IdParams } from './schemas';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -18,7 +18,7 @@ export function presentAlert(a: StoredAlert) {
     labels: { ...a.labels },
     rule: a.ruleId,
     value: a.value,
-    details: a.details as Record<string, unknown> | null,
+    details: a.details,
     activeSince: iso(a.activeSince),
     firedAt: iso(a.firedAt),
     resolvedAt: iso(a.resolvedAt),
@@ -54,7 +54,6 @@ export function presentDelivery(d: Delivery, attempts: readonly DeliveryAttempt[
 }
 
 const tags = ['alerts'];
-const State = z.enum(['pending', 'firing', 'resolved', 'inactive']);
 
 const list = createRoute({
   method: 'get',
@@ -63,7 +62,7 @@ const list = createRoute({
   summary: 'Alert instances (pending, firing, resolved), newest change first',
   security: bearerSecurity,
   middleware: [requireScope('read')],
-  request: { query: z.object({ state: State.optional(), model: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
+  request: { query: z.object({ state: AlertStateSchema.optional(), model: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
   responses: { 200: jsonResponse(z.object({ alerts: z.array(AlertSchema) }), 'Alerts'), ...commonErrors },
 });
 
@@ -113,7 +112,7 @@ const deliveries = createRoute({
   middleware: [requireScope('read')],
   request: {
     query: z.object({
-      state: z.enum(['pending', 'delivered', 'failed', 'skipped']).optional(),
+      state: DeliveryStateSchema.optional(),
       channel: z.string().optional(),
       alert: z.string().optional(),
       limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AlertRule, MetricName } from '../../alerts/rules/rule';
+import type { AlertRule } from '../../alerts/rules/rule';
 import type { ChannelRepository } from '../../store/alertsChannels';
 import type { RuleRepository, StoredRule } from '../../store/alertsRules';
 import type { ModelRepository } from '../../store/models';
@@ -103,7 +103,7 @@ export function ruleRoutes({ rules, channels, models, now }: { rules: RuleReposi
       const caller = callerOf(c);
       const body = c.req.valid('json');
       await check(caller.project, body);
-      const rule: AlertRule = { ...body, metric: body.metric as MetricName, id: `rule_${randomBytes(8).toString('hex')}`, isDefault: false };
+      const rule: AlertRule = { ...body, id: `rule_${randomBytes(8).toString('hex')}`, isDefault: false };
       return c.json(presentRule(await rules.put(caller.project, rule, caller.keyId, now())), 201);
     })
     .openapi(replace, async (c) => {
@@ -111,7 +111,7 @@ export function ruleRoutes({ rules, channels, models, now }: { rules: RuleReposi
       const existing = await found(caller.project, c.req.valid('param').id);
       const body = c.req.valid('json');
       await check(caller.project, body);
-      const rule: AlertRule = { ...body, metric: body.metric as MetricName, id: existing.id, isDefault: existing.isDefault };
+      const rule: AlertRule = { ...body, id: existing.id, isDefault: existing.isDefault };
       return c.json(presentRule(await rules.put(caller.project, rule, caller.keyId, now(), Date.parse(existing.createdAt))), 200);
     })
     .openapi(remove, async (c) => {

@@ -25,7 +25,7 @@ const ApiKeySchema = z
     id: z.string(),
     project: z.string(),
     name: z.string(),
-    scopes: z.array(z.string()),
+    scopes: z.array(z.enum(SCOPES)),
     keyPrefix: z.string().openapi({ description: 'The first characters of the key, to recognise it' }),
     createdAt: z.string(),
     createdBy: z.string(),

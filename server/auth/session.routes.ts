@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse } from '../openapi';
 import { callerOf, SESSION_COOKIE, type KeyAuthenticator } from './middleware';
+import { SCOPES } from './scopes';
 
 /** A dashboard session lasts a working day; the key's revocation ends it sooner. */
 const SESSION_MAX_AGE_S = 12 * 3600;
@@ -14,7 +15,7 @@ const CallerSchema = z
   .object({
     keyId: z.string(),
     project: z.string(),
-    scopes: z.array(z.string()).openapi({ example: ['read'] }),
+    scopes: z.array(z.enum(SCOPES)).openapi({ example: ['read'] }),
   })
   .openapi('Caller');
 

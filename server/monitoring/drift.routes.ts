@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DriftDetector } from '../../detectors/evaluate';
 import { windowSizeMs } from '../../detectors/windows';
-import { CATEGORICAL_STATISTICS, NUMERIC_STATISTICS, type StoredFeatureResult, type WindowWithFeatures } from '../../store/detections';
+import type { StoredFeatureResult, WindowWithFeatures } from '../../store/detections';
 import type { ModelRepository } from '../../store/models';
 import { requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
 import { modelOf } from '../registry/models.routes';
 import { driftMatrix, VERDICT_LETTERS } from './matrix';
-import { DriftResponseSchema, MAX_RUN_WINDOWS, ModelParams, RangeQuery, TimeQuery, rangeOf } from './schemas';
+import { DriftResponseSchema, FeatureKindSchema, MATRIX_STATISTICS, MAX_RUN_WINDOWS, ModelParams, RangeQuery, TimeQuery, WindowStatusSchema, rangeOf, type Verdict } from './schemas';
 
 const getDrift = createRoute({
   method: 'get',
@@ -29,18 +29,19 @@ const getDrift = createRoute({
   responses: { 200: jsonResponse(DriftResponseSchema, 'Windows, oldest first'), ...commonErrors, ...notFoundError },
 });
 
-const MATRIX_STATISTICS = [...new Set([...NUMERIC_STATISTICS, ...CATEGORICAL_STATISTICS])] as [string, ...string[]];
+/** The letters of a feature's `verdicts`, one per window; `-` where the feature has no result. */
+const VERDICT_CELLS = new RegExp(`^[${Object.values(VERDICT_LETTERS).join('')}-]*$`);
 
 const DriftMatrixSchema = z
   .object({
-    statistic: z.string(),
-    windows: z.array(z.object({ start: z.string(), end: z.string(), version: z.string(), status: z.string() })).openapi({ description: 'The columns: stored windows, oldest first, one per (window, version)' }),
+    statistic: z.enum(MATRIX_STATISTICS).openapi({ description: 'The statistic in the cells, as asked for' }),
+    windows: z.array(z.object({ start: z.string(), end: z.string(), version: z.string(), status: WindowStatusSchema })).openapi({ description: 'The columns: stored windows, oldest first, one per (window, version)' }),
     features: z.array(
       z.object({
         feature: z.string(),
-        kind: z.enum(['numeric', 'categorical']),
+        kind: FeatureKindSchema,
         values: z.array(z.number().nullable()).openapi({ description: 'The statistic per column (4 significant digits; GET .../drift has exact values); null where absent' }),
-        verdicts: z.string().openapi({ description: `One letter per column: ${Object.entries(VERDICT_LETTERS).map(([v, code]) => `${code} = ${v}`).join(', ')}, - = no result`, example: 'nnnmdd' }),
+        verdicts: z.string().regex(VERDICT_CELLS).openapi({ description: `One letter per column: ${Object.entries(VERDICT_LETTERS).map(([v, code]) => `${code} = ${v}`).join(', ')}, - = no result`, example: 'nnnmdd' }),
         driftedWindows: z.number().int(),
       }),
     ),
@@ -90,7 +91,7 @@ function presentFeature(f: StoredFeatureResult, withBins: boolean) {
     kind: f.kind,
     baselineCount: f.baselineCount,
     currentCount: f.currentCount,
-    verdict: f.verdict as 'no_drift' | 'moderate' | 'drift' | 'insufficient_data',
+    verdict: f.verdict as Verdict,
     ...f.statistics,
     ...(withBins ? (f.kind === 'numeric' ? { edges: f.edges } : { categories: f.categories }) : {}),
     ...(withBins ? { baselineCounts: f.baselineCounts, currentCounts: f.currentCounts } : {}),

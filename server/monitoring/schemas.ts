@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { CATEGORICAL_STATISTICS, NUMERIC_STATISTICS, VERDICT_LETTERS, type WindowStatus } from '../../store/detections';
 import { ApiError } from '../errors';
-import { ModelParams, TimeQuery } from '../openapi';
+import { everyMemberOf, ModelParams, TimeQuery } from '../openapi';
 
 export { ModelParams, TimeQuery };
 
@@ -21,6 +22,19 @@ export function rangeOf(query: { from?: number | undefined; to?: number | undefi
   if (!(fromMs < toMs)) throw new ApiError('invalid_request', `from must be before to (got from=${new Date(fromMs).toISOString()}, to=${new Date(toMs).toISOString()})`, [{ path: 'from', message: 'must be before to' }]);
   return { fromMs, toMs };
 }
+
+/** A feature's type, as declared on the model. */
+export const FeatureKindSchema = z.enum(['numeric', 'categorical']);
+
+export type Verdict = keyof typeof VERDICT_LETTERS;
+/** A feature's drift verdict in a window: the keys of the matrix's verdict letters. */
+export const VerdictSchema = z.enum(Object.keys(VERDICT_LETTERS) as [Verdict, ...Verdict[]]);
+
+/** Whether a window was judged: `insufficient_data` and `no_baseline` windows say why in `reason`. */
+export const WindowStatusSchema = z.enum(everyMemberOf<WindowStatus>()(['ok', 'insufficient_data', 'no_baseline']));
+
+/** The statistics a drift matrix can show: those stored for numeric or categorical features. */
+export const MATRIX_STATISTICS = [...new Set<(typeof NUMERIC_STATISTICS)[number] | (typeof CATEGORICAL_STATISTICS)[number]>([...NUMERIC_STATISTICS, ...CATEGORICAL_STATISTICS])];
 
 const StatisticsShape = {
   psi: z.number().nullable().optional(),
@@ -43,10 +57,10 @@ const StatisticsShape = {
 export const FeatureDriftSchema = z
   .object({
     feature: z.string().openapi({ description: 'A feature name, or `__prediction` for prediction drift' }),
-    kind: z.enum(['numeric', 'categorical']),
+    kind: FeatureKindSchema,
     baselineCount: z.number(),
     currentCount: z.number(),
-    verdict: z.enum(['no_drift', 'moderate', 'drift', 'insufficient_data']),
+    verdict: VerdictSchema,
     ...StatisticsShape,
     edges: z.array(z.number()).optional(),
     categories: z.array(z.string()).optional(),
@@ -60,7 +74,7 @@ export const DriftWindowSchema = z
     start: z.string(),
     end: z.string(),
     version: z.string(),
-    status: z.enum(['ok', 'insufficient_data', 'no_baseline']),
+    status: WindowStatusSchema,
     reason: z.string().optional(),
     predictionCount: z.number(),
     baselineId: z.string().nullable(),

@@ -9,7 +9,7 @@ import { requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
 import { bearerSecurity, commonErrors, createRouter, jsonResponse, notFoundError } from '../openapi';
 import { modelOf } from '../registry/models.routes';
-import { ModelParams, RangeQuery, rangeOf } from './schemas';
+import { FeatureKindSchema, ModelParams, RangeQuery, rangeOf } from './schemas';
 
 const route = (path: string, summary: string, schema: z.ZodType, extraQuery: Record<string, z.ZodType> = {}) =>
   createRoute({
@@ -32,7 +32,7 @@ const QualitySchema = z
         end: z.string(),
         version: z.string(),
         predictionCount: z.number(),
-        features: z.array(z.object({ feature: z.string(), kind: z.string(), currentMissingRate: num, outOfRangeRate: num, newCategoryRate: num, rejected: z.number() })),
+        features: z.array(z.object({ feature: z.string(), kind: FeatureKindSchema, currentMissingRate: num, outOfRangeRate: num, newCategoryRate: num, rejected: z.number() })),
         rejected: z.record(z.string(), z.record(z.string(), z.number())).openapi({ description: 'Values refused at ingest in the window: feature → reason → count' }),
       }),
     ),
@@ -63,7 +63,7 @@ const TrafficSchema = z
 const HistogramSchema = z
   .object({
     feature: z.string(),
-    kind: z.enum(['numeric', 'categorical']),
+    kind: FeatureKindSchema,
     edges: z.array(z.number()).optional(),
     categories: z.array(z.string()).optional(),
     baselineCounts: z.array(z.number()),

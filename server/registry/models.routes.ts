@@ -8,6 +8,7 @@ import type { TelemetryRepository } from '../../store/telemetry';
 import type { RegistryRepository } from '../../store/registry';
 import { callerOf, requireScope } from '../auth/middleware';
 import { ApiError } from '../errors';
+import { WindowStatusSchema } from '../monitoring/schemas';
 import { bearerSecurity, commonErrors, conflictError, createRouter, jsonBody, jsonResponse, notFoundError } from '../openapi';
 import type { RegistryChanges } from './changes';
 import { presentVersion } from './presenters';
@@ -92,7 +93,7 @@ const ModelSummarySchema = ModelSchema.extend({
     aliases: z.record(z.string(), z.string()).openapi({ description: 'Alias → version', example: { production: '3', canary: '4' } }),
     health: z
       .object({
-        latestWindow: z.object({ start: z.string(), end: z.string(), status: z.string() }).nullable().openapi({ description: 'The newest evaluated window, any version' }),
+        latestWindow: z.object({ start: z.string(), end: z.string(), status: WindowStatusSchema }).nullable().openapi({ description: 'The newest evaluated window, any version' }),
         driftedFeatures: z.array(z.string()).openapi({ description: 'Verdict `drift` in the newest window (`__prediction`: the model output)' }),
         moderateFeatures: z.array(z.string()),
         firingAlerts: z.number().int(),

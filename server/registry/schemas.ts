@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { verbatimRecord } from '../../ingest/verbatimRecord';
-import { ModelParams } from '../openapi';
+import { AUDIT_ACTIONS } from '../../store/registryAudit';
+import { everyMemberOf, ModelParams } from '../openapi';
+import type { BaselineFormat } from './baselineRows';
 
 /** Version and alias names travel in URL paths: letters, digits and `._+-`. */
 const PATH_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
@@ -112,7 +114,7 @@ export const BaselineSchema = z
     baselineId: z.string(),
     source: z.enum(['own', 'inherited']),
     fromVersion: z.string().openapi({ description: 'The version the baseline was uploaded for' }),
-    format: z.string(),
+    format: z.enum(everyMemberOf<BaselineFormat>()(['csv', 'ndjson'])),
     rowCount: z.number(),
     uploadedAt: z.string(),
     uploadedBy: z.string(),
@@ -132,7 +134,7 @@ export const AuditEntrySchema = z
     id: z.string(),
     at: z.string(),
     keyId: z.string().openapi({ description: 'Who: the API key that made the change' }),
-    action: z.enum(['model.created', 'version.registered', 'version.updated', 'alias.set', 'alias.deleted', 'baseline.uploaded']),
+    action: z.enum(AUDIT_ACTIONS),
     target: z.string().openapi({ description: 'The model, version or alias changed' }),
     before: z.unknown(),
     after: z.unknown(),

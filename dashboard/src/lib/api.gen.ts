@@ -4071,7 +4071,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: "pending" | "firing" | "resolved" | "inactive";
+                    state?: "inactive" | "pending" | "firing" | "resolved";
                     model?: string;
                     limit?: number;
                 };
@@ -4952,7 +4952,7 @@ export interface components {
             id: string;
             project: string;
             name: string;
-            scopes: string[];
+            scopes: ("ingest" | "read" | "admin")[];
             /** @description The first characters of the key, to recognise it */
             keyPrefix: string;
             createdAt: string;
@@ -4982,7 +4982,7 @@ export interface components {
              *       "read"
              *     ]
              */
-            scopes: string[];
+            scopes: ("ingest" | "read" | "admin")[];
         };
         SignIn: {
             /** @example vgl_… */
@@ -5090,7 +5090,8 @@ export interface components {
                     latestWindow: {
                         start: string;
                         end: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "ok" | "insufficient_data" | "no_baseline";
                     } | null;
                     /** @description Verdict `drift` in the newest window (`__prediction`: the model output) */
                     driftedFeatures: string[];
@@ -5251,7 +5252,8 @@ export interface components {
             source: "own" | "inherited";
             /** @description The version the baseline was uploaded for */
             fromVersion: string;
-            format: string;
+            /** @enum {string} */
+            format: "csv" | "ndjson";
             rowCount: number;
             uploadedAt: string;
             uploadedBy: string;
@@ -5388,7 +5390,11 @@ export interface components {
                 [key: string]: number;
             };
             latencyMs: number | null;
-            source: string;
+            /**
+             * @description How it arrived: the JSON API, OTLP logs, Kafka, or the serving gateway
+             * @enum {string}
+             */
+            source: "api" | "otlp" | "kafka" | "gateway";
             label: number | string | null;
             labeledAt: string | null;
         };
@@ -5437,13 +5443,18 @@ export interface components {
             currentCounts?: number[];
         };
         DriftMatrix: {
-            statistic: string;
+            /**
+             * @description The statistic in the cells, as asked for
+             * @enum {string}
+             */
+            statistic: "psi" | "jsDistance" | "ksStatistic" | "ksPValue" | "ksPValueAdjusted" | "wasserstein" | "wassersteinNormed" | "baselineMissingRate" | "currentMissingRate" | "outOfRangeRate" | "chi2Statistic" | "chi2PValue" | "chi2Dof" | "chi2PValueAdjusted" | "newCategoryRate";
             /** @description The columns: stored windows, oldest first, one per (window, version) */
             windows: {
                 start: string;
                 end: string;
                 version: string;
-                status: string;
+                /** @enum {string} */
+                status: "ok" | "insufficient_data" | "no_baseline";
             }[];
             features: {
                 feature: string;
@@ -5476,7 +5487,8 @@ export interface components {
                 predictionCount: number;
                 features: {
                     feature: string;
-                    kind: string;
+                    /** @enum {string} */
+                    kind: "numeric" | "categorical";
                     currentMissingRate: number | null;
                     outOfRangeRate: number | null;
                     newCategoryRate: number | null;
@@ -5566,19 +5578,97 @@ export interface components {
         Channel: {
             id: string;
             name: string;
-            /** @enum {string} */
-            type: "email" | "webhook" | "retrain" | "alertmanager" | "rollback";
-            /** @description As given; header values shown by prefix only */
-            config: {
-                [key: string]: unknown;
-            };
-            /** @description The first characters of the signing secret */
+            /** @description The first characters of the signing secret; null for channel types that sign nothing */
             secretPrefix: string | null;
             /** @description The generated secret: only in the answer that created the channel */
             secret?: string;
             default: boolean;
             createdAt: string;
             updatedAt: string;
+            /** @enum {string} */
+            type: "email";
+            config: {
+                recipients: string[];
+                /** @description As given, a password in it shown as `…` */
+                smtpUrl?: string;
+            };
+        } | {
+            id: string;
+            name: string;
+            /** @description The first characters of the signing secret; null for channel types that sign nothing */
+            secretPrefix: string | null;
+            /** @description The generated secret: only in the answer that created the channel */
+            secret?: string;
+            default: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "webhook";
+            config: {
+                /** @description As given, a password in it shown as `…` */
+                url: string;
+                /** @description Header values shown by prefix only */
+                headers: {
+                    [key: string]: string;
+                };
+            };
+        } | {
+            id: string;
+            name: string;
+            /** @description The first characters of the signing secret; null for channel types that sign nothing */
+            secretPrefix: string | null;
+            /** @description The generated secret: only in the answer that created the channel */
+            secret?: string;
+            default: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "retrain";
+            config: {
+                /** @description As given, a password in it shown as `…` */
+                url: string;
+                /** @description Header values shown by prefix only */
+                headers: {
+                    [key: string]: string;
+                };
+            };
+        } | {
+            id: string;
+            name: string;
+            /** @description The first characters of the signing secret; null for channel types that sign nothing */
+            secretPrefix: string | null;
+            /** @description The generated secret: only in the answer that created the channel */
+            secret?: string;
+            default: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "alertmanager";
+            config: {
+                /** @description As given, a password in it shown as `…` */
+                url: string;
+                /** @description Header values shown by prefix only */
+                headers: {
+                    [key: string]: string;
+                };
+            };
+        } | {
+            id: string;
+            name: string;
+            /** @description The first characters of the signing secret; null for channel types that sign nothing */
+            secretPrefix: string | null;
+            /** @description The generated secret: only in the answer that created the channel */
+            secret?: string;
+            default: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "rollback";
+            config: {
+                alias: string;
+                cooldownMs: number;
+                maxPerDay: number;
+            };
         };
         ChannelInput: {
             name: string;
@@ -5683,7 +5773,8 @@ export interface components {
             id: string;
             name: string;
             model: string;
-            metric: string;
+            /** @enum {string} */
+            metric: "drift_verdict" | "psi" | "js_distance" | "ks_statistic" | "ks_pvalue_adjusted" | "chi2_pvalue_adjusted" | "wasserstein_normed" | "missing_rate" | "missing_rate_increase" | "out_of_range_rate" | "new_category_rate" | "prediction_count" | "accuracy" | "f1" | "roc_auc" | "mae" | "rmse" | "accuracy_drop" | "error_rate" | "latency_p99";
             feature: string;
             /** @enum {string} */
             op: ">" | ">=" | "<" | "<=" | "==" | "!=";
@@ -5749,10 +5840,8 @@ export interface components {
             };
             rule: string;
             value: number | null;
-            /** @description The window in which the condition last held, with the feature's statistics */
-            details: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The window in which the condition last held, with the feature's statistics; null before it first held */
+            details: components["schemas"]["AlertDetails"] | null;
             activeSince: string | null;
             firedAt: string | null;
             resolvedAt: string | null;
@@ -5767,11 +5856,40 @@ export interface components {
             /** @description The firing data-quality alert holding this one back */
             inhibitedBy: string | null;
         };
+        AlertDetails: {
+            /** @description Start of the window, epoch milliseconds */
+            windowStart?: number;
+            /** @description End of the window (exclusive), epoch milliseconds */
+            windowEnd?: number;
+            /** @description Per-feature rules: the feature */
+            feature?: string;
+            /** @enum {string} */
+            kind?: "numeric" | "categorical";
+            /**
+             * @description Per-feature rules: the feature's drift verdict in the window
+             * @enum {string}
+             */
+            verdict?: "no_drift" | "moderate" | "drift" | "insufficient_data";
+            /** @description Per-feature rules: the feature's statistics in the window, named as in FeatureDrift */
+            statistics?: {
+                [key: string]: number | null;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         AlertEvent: {
             alert: string;
             at: string;
-            event: string;
-            state: string;
+            /**
+             * @description What happened: a change of state (`pending`, `firing`, `resolved`; `dropped`: the condition cleared while pending; `reset`: pending no more because a new version went live), or `acknowledged`, `silenced` / `unsilenced`, `inhibited` / `uninhibited`
+             * @enum {string}
+             */
+            event: "pending" | "firing" | "resolved" | "dropped" | "reset" | "acknowledged" | "silenced" | "unsilenced" | "inhibited" | "uninhibited";
+            /**
+             * @description The alert's state after the event
+             * @enum {string}
+             */
+            state: "inactive" | "pending" | "firing" | "resolved";
             labels: {
                 [key: string]: string;
             };
@@ -5781,8 +5899,13 @@ export interface components {
         Delivery: {
             id: string;
             channel: string;
-            channelType: string;
-            kind: string;
+            /** @enum {string} */
+            channelType: "email" | "webhook" | "retrain" | "alertmanager" | "rollback";
+            /**
+             * @description `alerts`: alerts fired or resolved; `silence_expired`: a silence ended over alerts still firing
+             * @enum {string}
+             */
+            kind: "alerts" | "silence_expired";
             /** @enum {string} */
             state: "pending" | "delivered" | "failed" | "skipped";
             alerts: string[];

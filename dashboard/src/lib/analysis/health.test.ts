@@ -62,7 +62,7 @@ describe('model health on the overview', () => {
   });
 
   it("shows the server's glance at the newest window until the model's own data arrives", () => {
-    const glance = { latestWindow: { start: '2026-11-20T05:00:00.000Z', end: '2026-11-20T06:00:00.000Z', status: 'ok' }, driftedFeatures: ['__prediction', 'age'], moderateFeatures: ['plan'] };
+    const glance = { latestWindow: { start: '2026-11-20T05:00:00.000Z', end: '2026-11-20T06:00:00.000Z', status: 'ok' as const }, driftedFeatures: ['__prediction', 'age'], moderateFeatures: ['plan'] };
     const health = modelHealth(model('loading', glance), [], undefined);
     expect(health.status).toBe('attention');
     expect(health.latest).toMatchObject({ start: '2026-11-20T05:00:00.000Z', drifted: ['age'], moderate: ['plan'] });

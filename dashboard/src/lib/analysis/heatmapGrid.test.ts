@@ -4,7 +4,7 @@ import type { DriftMatrix } from './types';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-20T00:00:00Z');
-const window = (hour: number, version = '2') => ({ start: new Date(T0 + hour * HOUR).toISOString(), end: new Date(T0 + (hour + 1) * HOUR).toISOString(), version, status: 'ok' });
+const window = (hour: number, version = '2') => ({ start: new Date(T0 + hour * HOUR).toISOString(), end: new Date(T0 + (hour + 1) * HOUR).toISOString(), version, status: 'ok' as const });
 
 /** Given a model with `age` drifting in hours 2-3 and `plan` quiet, over four hourly windows. */
 const matrix: DriftMatrix = {

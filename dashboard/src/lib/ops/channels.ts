@@ -93,19 +93,19 @@ export function channelInput(draft: ChannelDraft): { input: ChannelInput; proble
 /** Fields of the channel form, for placing error details. */
 export const CHANNEL_FIELDS = ['name', 'type', 'default', 'config.recipients', 'config.url', 'config.headers', 'secret', 'config.alias', 'config.cooldownMs', 'config.maxPerDay', 'config'] as const;
 
+/** A channel's type and its config, still tied to each other (a plain `Pick` of the union is not). */
+type ChannelConfig = Channel extends infer C ? (C extends Channel ? Pick<C, 'type' | 'config'> : never) : never;
+
 /** What a channel does, in one line, from its (redacted) config. */
-export function channelTarget(channel: Pick<Channel, 'type' | 'config'>): string {
-  const c = channel.config;
+export function channelTarget(channel: ChannelConfig): string {
   switch (channel.type) {
     case 'email':
-      return Array.isArray(c.recipients) ? c.recipients.join(', ') : '';
-    case 'rollback': {
-      const minutes = typeof c.cooldownMs === 'number' ? Math.round(c.cooldownMs / 60_000) : null;
-      return `alias ${String(c.alias ?? 'production')}, cooldown ${minutes ?? '?'} min, at most ${String(c.maxPerDay ?? '?')} a day`;
-    }
+      return channel.config.recipients.join(', ');
+    case 'rollback':
+      return `alias ${channel.config.alias}, cooldown ${Math.round(channel.config.cooldownMs / 60_000)} min, at most ${channel.config.maxPerDay} a day`;
     default: {
-      const headers = c.headers && typeof c.headers === 'object' ? Object.keys(c.headers) : [];
-      return `${String(c.url ?? '')}${headers.length > 0 ? ` (headers: ${headers.join(', ')})` : ''}`;
+      const headers = Object.keys(channel.config.headers);
+      return `${channel.config.url}${headers.length > 0 ? ` (headers: ${headers.join(', ')})` : ''}`;
     }
   }
 }

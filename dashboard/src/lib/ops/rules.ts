@@ -31,13 +31,13 @@ export function metricsByCategory(): { category: MetricCategory; metrics: Metric
   }));
 }
 
-export function metricDescription(metric: string): string {
-  return (METRICS as Record<string, { description: string }>)[metric]?.description ?? '';
+export function metricDescription(metric: MetricName): string {
+  return METRICS[metric].description;
 }
 
 /** Whether the metric is read per feature (a rule's `feature` then matters). */
-export function isPerFeature(metric: string): boolean {
-  return (METRICS as Record<string, { source: string }>)[metric]?.source === 'feature';
+export function isPerFeature(metric: MetricName): boolean {
+  return METRICS[metric].source === 'feature';
 }
 
 export function emptyRule(model = '*'): RuleInput {
