@@ -1,10 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { ItemTooLargeError, structuralRejections, withIds, type KafkaPublisher } from '../ingest/kafka';
 import { decodeOtlpLogs, sourcePath, type LogRecordItem } from '../ingest/otlp';
 import type { IngestMetrics } from '../ingest/metrics';
 import type { IngestOutcome, IngestPipeline } from '../ingest/pipeline';
-import { FeedbackBodySchema, IngestResultSchema, MAX_ITEMS_PER_REQUEST, PredictionsBodySchema } from '../ingest/schemas';
+import { FeedbackBodySchema, FeedbackInputSchema, IngestResultSchema, MAX_ITEMS_PER_REQUEST, PredictionInputSchema, PredictionsBodySchema } from '../ingest/schemas';
 import type { IncomingItem, Rejection } from '../ingest/validation';
 import { hashApiKey } from './auth/apiKey';
 import { callerOf, requireScope } from './auth/middleware';
@@ -18,6 +18,25 @@ const ingestErrors = {
   429: { description: 'Ingest saturated; retry after `Retry-After` seconds' },
 } as const;
 
+/**
+ * The items' schemas, documented as components. The bodies take items of any shape: the pipeline
+ * checks each item itself, structurally and against its model, and refuses the request with
+ * every wrong item named by path (API.md), where a body schema checking the items would stop
+ * at the framework with a different answer. So the document shows the items' shape by
+ * reference while the route validates only the envelope.
+ */
+const ITEM_SCHEMAS = { PredictionInput: PredictionInputSchema, FeedbackInput: FeedbackInputSchema };
+const documentedItems = (name: keyof typeof ITEM_SCHEMAS) => ({ items: { $ref: `#/components/schemas/${name}` } });
+const itemChecks = `The items are checked one by one once the request is taken, structurally and against their model's features, output and label types: a request with any wrong item stores nothing and answers 400 naming each wrong item by path (with INGEST_MODE=kafka, the checks against the model happen in the consumer, which dead-letters what fails them). At most ${MAX_ITEMS_PER_REQUEST} items.`;
+
+const PredictionsBody = z
+  .object({ predictions: PredictionsBodySchema.shape.predictions.openapi(documentedItems('PredictionInput')) })
+  .openapi('PredictionsBody', { description: `{"predictions": [PredictionInput, ...]}. ${itemChecks}` });
+
+const FeedbackBody = z
+  .object({ feedback: FeedbackBodySchema.shape.feedback.openapi(documentedItems('FeedbackInput')) })
+  .openapi('FeedbackBody', { description: `{"feedback": [FeedbackInput, ...]}. ${itemChecks}` });
+
 const postPredictions = createRoute({
   method: 'post',
   path: '/v1/predictions',
@@ -25,7 +44,7 @@ const postPredictions = createRoute({
   summary: 'Send predictions (all-or-nothing; durable before 2xx; idempotent by id)',
   security: bearerSecurity,
   middleware: [requireScope('ingest')],
-  request: { body: jsonBody(PredictionsBodySchema) },
+  request: { body: jsonBody(PredictionsBody) },
   responses: { 200: jsonResponse(IngestResultSchema, 'Every item is stored'), ...ingestErrors },
 });
 
@@ -36,7 +55,7 @@ const postFeedback = createRoute({
   summary: 'Send ground-truth labels, joined to predictions by id (before or after them)',
   security: bearerSecurity,
   middleware: [requireScope('ingest')],
-  request: { body: jsonBody(FeedbackBodySchema) },
+  request: { body: jsonBody(FeedbackBody) },
   responses: { 200: jsonResponse(IngestResultSchema.omit({ ids: true }), 'Every item is stored'), ...ingestErrors },
 });
 
@@ -156,7 +175,9 @@ async function publish(
 }
 
 export function ingestRoutes({ ingest, metrics, maxBodyBytes, publisher }: { ingest: IngestPipeline; metrics: IngestMetrics; maxBodyBytes: number; publisher?: KafkaPublisher }) {
-  return createRouter()
+  const router = createRouter();
+  for (const [name, schema] of Object.entries(ITEM_SCHEMAS)) router.openAPIRegistry.register(name, schema);
+  return router
     .openapi(postPredictions, async (c) => {
       const { predictions } = c.req.valid('json');
       if (publisher !== undefined) return c.json(await publish(publisher, c.req.header('authorization'), 'api', { predictions: itemsOf('predictions', predictions), feedback: [] }), 200);

@@ -4931,6 +4931,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PredictionInput: {
+            /** @example churn */
+            model: string;
+            /** @description Default: the version the model's production alias points at on arrival */
+            version?: string;
+            /** @description Prediction id, unique per model; generated when absent. Re-sending an id stores it once. */
+            id?: string;
+            /**
+             * @description Event time; default: arrival time
+             * @example 2026-11-23T17:00:00Z
+             */
+            timestamp?: string | number;
+            /**
+             * @default {}
+             * @example {
+             *       "tenure_months": 14,
+             *       "plan": "pro"
+             *     }
+             */
+            features: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description number (regression, or class index) or string (class)
+             * @example 1
+             */
+            prediction: number | string;
+            /**
+             * @example {
+             *       "0": 0.2,
+             *       "1": 0.8
+             *     }
+             */
+            scores?: {
+                [key: string]: number;
+            };
+            latencyMs?: number;
+        };
+        FeedbackInput: {
+            /** @example churn */
+            model: string;
+            predictionId: string;
+            /**
+             * @description Ground truth: number (regression, class index) or string (class)
+             * @example 0
+             */
+            label: number | string;
+            /**
+             * @description When the label was observed; default: arrival time
+             * @example 2026-11-23T17:00:00Z
+             */
+            timestamp?: string | number;
+        };
         Error: {
             error: {
                 /** @example invalid_request */
@@ -5367,13 +5420,13 @@ export interface components {
             /** @description Prediction ids in request order, including generated ones */
             ids?: string[];
         };
-        /** @description {"predictions": [PredictionInput, ...]}, at most 50000 items */
+        /** @description {"predictions": [PredictionInput, ...]}. The items are checked one by one once the request is taken, structurally and against their model's features, output and label types: a request with any wrong item stores nothing and answers 400 naming each wrong item by path (with INGEST_MODE=kafka, the checks against the model happen in the consumer, which dead-letters what fails them). At most 50000 items. */
         PredictionsBody: {
-            predictions: unknown[];
+            predictions: components["schemas"]["PredictionInput"][];
         };
-        /** @description {"feedback": [FeedbackInput, ...]}, at most 50000 items */
+        /** @description {"feedback": [FeedbackInput, ...]}. The items are checked one by one once the request is taken, structurally and against their model's features, output and label types: a request with any wrong item stores nothing and answers 400 naming each wrong item by path (with INGEST_MODE=kafka, the checks against the model happen in the consumer, which dead-letters what fails them). At most 50000 items. */
         FeedbackBody: {
-            feedback: unknown[];
+            feedback: components["schemas"]["FeedbackInput"][];
         };
         StoredPrediction: {
             id: string;
