@@ -95,8 +95,13 @@ const AFTER_EQUAL = 3;
 
 const SIGN_BIT = '9223372036854775808';
 
-/** The most values one numeric query sorts: about 2.5 GB of peak RSS (measured: 1.7 GB for 7.7 million, 4.5 GB for 22 million). */
-export const DEFAULT_MAX_VALUES_PER_QUERY = 12_000_000;
+/**
+ * The most values one numeric query sorts: about 1.8 GiB of peak RSS for the whole process
+ * (measured on 2026-11-23: 1.1 GiB for 22 million values, 1.8 GiB for 47 million, 2.0 GiB for
+ * 62 million; about 0.75 GiB plus 20 bytes a value). A 1,000,000-row window of 20 features and
+ * a 100,000-row baseline is one query; a 10,000,000-row window, five of four features each.
+ */
+export const DEFAULT_MAX_VALUES_PER_QUERY = 48_000_000;
 
 export class WindowAggregates {
   constructor(
@@ -129,7 +134,7 @@ export class WindowAggregates {
    * 100,000 baseline rows, D and W1 alone took 0.85 s this way, against 8.4 s for sorting
    * (value, tag) tuples by a lambda, with the same results (docs/architecture.md, Measured).
    *
-   * Memory grows with the values a query sorts (about 200 bytes each at the peak, with the
+   * Memory grows with the values a query sorts (about 20 bytes each at the peak, with the
    * arrays derived from them), so features are split into queries of at most
    * `maxValuesPerQuery` values, counting `valuesPerFeature` for each (the window's rows plus
    * the baseline's): a 10,000,000-row window is evaluated a few features at a time instead of
@@ -146,18 +151,31 @@ export class WindowAggregates {
    * One query over the given features. Each unfolds every entry of the window's maps and keeps
    * the given features' values: looking the values up by name instead (`num_features[f]` per
    * feature) took three times the CPU for a 10,000,000-row window read two features at a time.
+   *
+   * Two choices keep it fast (docs/architecture.md, Measured): the feature stays
+   * `LowCardinality` from the map's keys to the GROUP BY (a `toString` there materialised a
+   * string per value), and the query has no ORDER BY (the caller sorts): with one, ClickHouse
+   * evaluates the array functions after the sort, on one block of every feature in one thread;
+   * without, each feature's row is its own block, finished by both threads, and every
+   * intermediate array holds one feature's values instead of all of them.
    */
   private async numericOnce(scope: WindowScope, baselineId: string, inputs: readonly NumericFeatureInput[], predictionAsFeature: boolean): Promise<NumericAggregate[]> {
     if (inputs.length === 0) return [];
-    const currentValues = predictionAsFeature
-      ? `ARRAY JOIN arrayConcat(CAST(mapKeys(num_features), 'Array(String)'), ['${PREDICTION_FEATURE}']) AS feature, arrayConcat(mapValues(num_features), [prediction_num]) AS v`
-      : 'ARRAY JOIN mapKeys(num_features) AS feature, mapValues(num_features) AS v';
+    // The model's output is a column of its own, read in a branch of its own, so that the
+    // features keep the map keys' LowCardinality type.
+    const predictionValues = predictionAsFeature
+      ? `UNION ALL
+          SELECT toLowCardinality('${PREDICTION_FEATURE}') AS feature, ${sortKey('assumeNotNull(prediction_num)', WINDOW)} AS key FROM predictions
+          WHERE ${SCOPE} AND has({features:Array(String)}, '${PREDICTION_FEATURE}') AND prediction_num IS NOT NULL AND NOT isNaN(prediction_num)`
+      : '';
     const sql = `
       SELECT feature,
         nb AS n_baseline,
         nc AS n_current,
-        arrayMax(arrayMap((a, b, w) -> if(w > 0, abs(a / nb - b / nc), 0), cum_b, cum_c, widths)) AS ks,
-        arraySum(arrayMap((a, b, w) -> abs(a / nb - b / nc) * w, cum_b, cum_c, widths)) AS w1,
+        -- D at the end of each run of equal values (where the next value steps up), so ties count once;
+        -- W1 = sum |F_R - F_C| * (value - previous value)
+        arrayMax(arrayMap((g, s) -> if(s > 0, g, 0), gaps, steps)) AS ks,
+        arraySum(arrayMap((g, s) -> g * s, gaps, steps)) AS w1,
         -- the running counts at the markers after values: each edge in order, then the maximum
         arrayFilter((c, t) -> t = ${AFTER_EQUAL}, cum_b, tags) AS baseline_at_markers,
         arrayFilter((c, t) -> t = ${AFTER_EQUAL}, cum_c, tags) AS current_at_markers,
@@ -168,30 +186,31 @@ export class WindowAggregates {
       FROM (
         SELECT feature,
           arraySort(groupArray(key)) AS sorted_keys,
-          arrayMap(k -> toUInt8(bitAnd(k, 3)), sorted_keys) AS tags,
-          arrayMap(k -> ${valueOfKey('k')}, sorted_keys) AS sorted_values,
-          -- width to the next value; 0 inside a run of ties and after the last value
-          arrayPushBack(arrayPopFront(arrayDifference(sorted_values)), 0) AS widths,
-          arrayCumSum(arrayMap(t -> toUInt64(t = ${BASELINE}), tags)) AS cum_b,
-          arrayCumSum(arrayMap(t -> toUInt64(t = ${WINDOW}), tags)) AS cum_c,
+          arrayMap(k -> bitAnd(toUInt8(k), 3), sorted_keys) AS tags,
+          arrayCumSum(arrayMap(t -> t = ${BASELINE}, tags)) AS cum_b,
+          arrayCumSum(arrayMap(t -> t = ${WINDOW}, tags)) AS cum_c,
           cum_b[-1] AS nb,
-          cum_c[-1] AS nc
+          cum_c[-1] AS nc,
+          -- |F_R - F_C| just before each value (0 before the first), as the pure functions compute it
+          arrayMap((a, b, ta, tc) -> abs((a - ta) / nb - (b - tc) / nc), cum_b, cum_c, arrayMap(t -> t = ${BASELINE}, tags), arrayMap(t -> t = ${WINDOW}, tags)) AS gaps,
+          -- each value minus the one before it: 0 inside a run of ties
+          arrayDifference(arrayMap(k -> ${valueOfKey('k')}, sorted_keys)) AS steps
         FROM (
-          SELECT toString(feature) AS feature, ${sortKey('assumeNotNull(num)', BASELINE)} AS key FROM baseline_values
+          SELECT feature, ${sortKey('assumeNotNull(num)', BASELINE)} AS key FROM baseline_values
           WHERE project = {project:String} AND model = {model:String} AND baseline_id = {baselineId:String}
             AND feature IN {features:Array(String)} AND num IS NOT NULL AND NOT isNaN(num)
           UNION ALL
-          SELECT toString(feature) AS feature, ${sortKey('assumeNotNull(v)', WINDOW)} AS key FROM predictions ${currentValues}
+          SELECT feature, ${sortKey('assumeNotNull(v)', WINDOW)} AS key FROM predictions ARRAY JOIN mapKeys(num_features) AS feature, mapValues(num_features) AS v
           WHERE ${SCOPE} AND feature IN {features:Array(String)} AND v IS NOT NULL AND NOT isNaN(v)
+          ${predictionValues}
           UNION ALL
-          SELECT feature, arrayJoin(arrayConcat(
+          SELECT toLowCardinality(feature) AS feature, arrayJoin(arrayConcat(
               arrayMap(e -> ${sortKey('e', AFTER_EQUAL)}, arrayConcat({edges:Map(String, Array(Float64))}[feature], [{hi:Map(String, Float64)}[feature]])),
               [${sortKey('{lo:Map(String, Float64)}[feature]', BEFORE_EQUAL)}])) AS key
           FROM (SELECT arrayJoin({features:Array(String)}) AS feature)
         )
         GROUP BY feature
-      )
-      ORDER BY feature`;
+      )`;
     const rows = await this.store.query<{
       feature: string;
       ks: number | null;
