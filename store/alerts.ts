@@ -39,28 +39,30 @@ interface AlertRow {
   labels: Record<string, string>;
   state: AlertState;
   held_windows: number;
-  active_since: string | number | null;
-  pending_since: string | number | null;
-  fired_at: string | number | null;
-  resolved_at: string | number | null;
-  last_window_start: string | number | null;
+  active_since_ms: string | number | null;
+  pending_since_ms: string | number | null;
+  fired_at_ms: string | number | null;
+  resolved_at_ms: string | number | null;
+  last_window_start_ms: string | number | null;
   value: number | null;
   details: string;
   silenced_by: string[];
   inhibited_by: string;
-  acked_at: string | number | null;
+  acked_at_ms: string | number | null;
   acked_by: string;
-  first_seen: string | number;
-  updated_at: string | number;
+  first_seen_ms: string | number;
+  updated_at_ms: string | number;
 }
 
 const ms = (x: string | number | null): number | null => (x === null ? null : Number(x));
 
-const ALERT_COLUMNS = `fingerprint, rule_id, labels, state, held_windows, toUnixTimestamp64Milli(active_since) AS active_since,
-  toUnixTimestamp64Milli(pending_since) AS pending_since, toUnixTimestamp64Milli(fired_at) AS fired_at,
-  toUnixTimestamp64Milli(resolved_at) AS resolved_at, toUnixTimestamp64Milli(last_window_start) AS last_window_start, value, details,
-  silenced_by, inhibited_by, toUnixTimestamp64Milli(acked_at) AS acked_at, acked_by, toUnixTimestamp64Milli(first_seen) AS first_seen,
-  toUnixTimestamp64Milli(updated_at) AS updated_at`;
+// Times leave as epoch ms under names of their own (`_ms`): an alias named as its column would
+// stand for the column in the query's WHERE, and compare milliseconds with a DateTime64.
+const ALERT_COLUMNS = `fingerprint, rule_id, labels, state, held_windows, toUnixTimestamp64Milli(active_since) AS active_since_ms,
+  toUnixTimestamp64Milli(pending_since) AS pending_since_ms, toUnixTimestamp64Milli(fired_at) AS fired_at_ms,
+  toUnixTimestamp64Milli(resolved_at) AS resolved_at_ms, toUnixTimestamp64Milli(last_window_start) AS last_window_start_ms, value, details,
+  silenced_by, inhibited_by, toUnixTimestamp64Milli(acked_at) AS acked_at_ms, acked_by, toUnixTimestamp64Milli(first_seen) AS first_seen_ms,
+  toUnixTimestamp64Milli(updated_at) AS updated_at_ms`;
 
 const fromRow = (r: AlertRow): StoredAlert => ({
   fingerprint: r.fingerprint,
@@ -68,19 +70,19 @@ const fromRow = (r: AlertRow): StoredAlert => ({
   labels: r.labels,
   state: r.state,
   heldWindows: Number(r.held_windows),
-  activeSince: ms(r.active_since),
-  pendingSince: ms(r.pending_since),
-  firedAt: ms(r.fired_at),
-  resolvedAt: ms(r.resolved_at),
-  lastWindowStart: ms(r.last_window_start),
+  activeSince: ms(r.active_since_ms),
+  pendingSince: ms(r.pending_since_ms),
+  firedAt: ms(r.fired_at_ms),
+  resolvedAt: ms(r.resolved_at_ms),
+  lastWindowStart: ms(r.last_window_start_ms),
   value: r.value,
   details: r.details === '' ? null : (JSON.parse(r.details) as AlertDetails),
   silencedBy: r.silenced_by,
   inhibitedBy: r.inhibited_by,
-  ackedAt: ms(r.acked_at),
+  ackedAt: ms(r.acked_at_ms),
   ackedBy: r.acked_by,
-  firstSeen: Number(r.first_seen),
-  updatedAt: Number(r.updated_at),
+  firstSeen: Number(r.first_seen_ms),
+  updatedAt: Number(r.updated_at_ms),
 });
 
 export interface AlertQuery {
@@ -185,15 +187,16 @@ export class AlertRepository {
 
   /** The history of a project's alerts in [fromMs, toMs), newest first: "what happened last night". */
   async history(project: string, fromMs: number, toMs: number, limit: number, model?: string): Promise<AlertEvent[]> {
-    const rows = await this.store.query<{ fingerprint: string; at: string | number; event: AlertEventKind; state: AlertState; labels: Record<string, string>; value: number | null; detail: string }>(
+    // The output column is at_ms, not at: an alias named as the column would stand for it in WHERE.
+    const rows = await this.store.query<{ fingerprint: string; at_ms: string | number; event: AlertEventKind; state: AlertState; labels: Record<string, string>; value: number | null; detail: string }>(
       'alerts.events.history',
-      `SELECT fingerprint, toUnixTimestamp64Milli(at) AS at, event, state, labels, value, detail FROM alert_events
+      `SELECT fingerprint, toUnixTimestamp64Milli(at) AS at_ms, event, state, labels, value, detail FROM alert_events
        WHERE project = {project:String} AND at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AND at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
        ${model === undefined ? '' : "AND labels['model'] = {model:String}"}
        ORDER BY at DESC, seq DESC LIMIT {limit:UInt32}`,
       { project, fromMs, toMs, limit, model },
     );
-    return rows.map((r) => ({ ...r, at: Number(r.at) }));
+    return rows.map(({ at_ms, ...r }) => ({ ...r, at: Number(at_ms) }));
   }
 
   async groups(project: string): Promise<Map<string, GroupState>> {

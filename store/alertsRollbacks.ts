@@ -35,13 +35,14 @@ export class RollbackLog {
 
   /** Times (ms) of the rollbacks of a model's alias since `sinceMs`, newest first. */
   async since(project: string, model: string, alias: string, sinceMs: number): Promise<number[]> {
-    const rows = await this.store.query<{ at: string | number }>(
+    // The output column is at_ms, not at: an alias named as the column would stand for it in WHERE.
+    const rows = await this.store.query<{ at_ms: string | number }>(
       'alerts.rollbacks.since',
-      `SELECT toUnixTimestamp64Milli(at) AS at FROM alert_rollbacks
+      `SELECT toUnixTimestamp64Milli(at) AS at_ms FROM alert_rollbacks
        WHERE project = {project:String} AND model = {model:String} AND alias = {alias:String} AND at >= fromUnixTimestamp64Milli({sinceMs:Int64}, 'UTC')
        ORDER BY at DESC`,
       { project, model, alias, sinceMs },
     );
-    return rows.map((r) => Number(r.at));
+    return rows.map((r) => Number(r.at_ms));
   }
 }
