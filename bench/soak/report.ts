@@ -105,10 +105,10 @@ export function resultsSection(r: SoakResults): string {
     '',
     'The server process over the run (every few samples; bench/soak/results.json has them all):',
     '',
-    '| time | RSS MiB | V8 heap MiB | open fds | threads | data dir MiB | load 1m | requests |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| time | RSS MiB | V8 heap MiB | V8 heap after full GC MiB | open fds | threads | data dir MiB | load 1m | requests |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...thinned(r.samples, 16).map(
-      (s) => `| ${clock(s.atS)} | ${fixed(s.rssBytes / MIB)} | ${s.heapUsedBytes === null ? 'n/a' : fixed(s.heapUsedBytes / MIB)} | ${s.openFds} | ${s.threads} | ${fixed(s.dataDirBytes / MIB)} | ${fixed(s.loadAverage1m, 2)} | ${thousands(s.requests)} |`,
+      (s) => `| ${clock(s.atS)} | ${fixed(s.rssBytes / MIB)} | ${s.heapUsedBytes === null ? 'n/a' : fixed(s.heapUsedBytes / MIB)} | ${typeof s.heapAfterGcBytes === 'number' ? fixed(s.heapAfterGcBytes / MIB) : 'n/a'} | ${s.openFds} | ${s.threads} | ${fixed(s.dataDirBytes / MIB)} | ${fixed(s.loadAverage1m, 2)} | ${thousands(s.requests)} |`,
     ),
     '',
     END_MARKER,

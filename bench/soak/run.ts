@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { seededRandom } from '../support';
 import { checkFigures, writeResultsSection, type SoakResults } from './report';
 import { RequestLedger, TRAFFIC_KINDS } from './requests';
-import { sampleServer } from './samples';
+import { heapAfterLastFullGc, sampleServer } from './samples';
 import { startSoakWorld } from './setup';
 import { DEFAULT_RATES, startTraffic, type TrafficRates } from './traffic';
 import { judgeFlatness, median, type FlatnessVerdict, type SoakSample } from './verdict';
@@ -84,9 +84,13 @@ process.once('SIGINT', () => {
 
 const ledger = new RequestLedger(seededRandom(5));
 const serverLog = { warnings: 0, errors: 0, first: [] as string[] };
+/** The heap the latest full collection left, from the server's `--trace-gc` lines. */
+let heapAfterGc: number | null = null;
 /** Counts the server's warnings and errors, then forgets its output (a soak must not grow its own memory). */
 const readServerLog = () => {
-  for (const line of world.server.output.splice(0)) {
+  const lines = world.server.output.splice(0);
+  heapAfterGc = heapAfterLastFullGc(lines) ?? heapAfterGc;
+  for (const line of lines) {
     const level = /"level":(\d+)/.exec(line);
     const n = level === null ? 0 : Number(level[1]);
     if (n >= 50) serverLog.errors++;
@@ -122,15 +126,16 @@ for (let next = 0; ; next += sampleEveryS) {
     break;
   }
   const atS = (performance.now() - t0) / 1000;
-  const sample: SoakSample = { atS, ...(await sampleServer(world.pid, world.server.dataDir, metricsUrl, ledger)), requests: ledger.total, unexpected: ledger.unexpected };
-  samples.push(sample);
+  const measured = await sampleServer(world.pid, world.server.dataDir, metricsUrl, ledger);
   readServerLog();
+  const sample: SoakSample = { atS, ...measured, heapAfterGcBytes: heapAfterGc, requests: ledger.total, unexpected: ledger.unexpected };
+  samples.push(sample);
   readHooks();
   const first = samples[0]!;
   const counts = TRAFFIC_KINDS.map((k) => `${k} ${ledger.counts[k].requests}`).join(' ');
   say(
     `[${clock(atS).padStart(5)} / ${clock(plannedSeconds)}] rss ${(sample.rssBytes / MIB).toFixed(1)} MiB (×${(sample.rssBytes / first.rssBytes).toFixed(2)} of start)` +
-      ` heap ${sample.heapUsedBytes === null ? 'n/a' : `${(sample.heapUsedBytes / MIB).toFixed(1)} MiB`} fds ${sample.openFds} (${sample.openFds - first.openFds >= 0 ? '+' : ''}${sample.openFds - first.openFds}; ${sample.fdKinds.sockets} sockets, ${sample.fdKinds.procfs} /proc, ${sample.fdKinds.files} files) threads ${sample.threads}` +
+      ` heap ${sample.heapUsedBytes === null ? 'n/a' : `${(sample.heapUsedBytes / MIB).toFixed(1)} MiB`} (after full GC ${sample.heapAfterGcBytes == null ? 'n/a' : `${(sample.heapAfterGcBytes / MIB).toFixed(1)} MiB`}) fds ${sample.openFds} (${sample.openFds - first.openFds >= 0 ? '+' : ''}${sample.openFds - first.openFds}; ${sample.fdKinds.sockets} sockets, ${sample.fdKinds.procfs} /proc, ${sample.fdKinds.files} files) threads ${sample.threads}` +
       ` | ${sample.requests} requests (${counts}) unexpected ${sample.unexpected} | hooks ${alerting.notifications} | load ${sample.loadAverage1m.toFixed(2)}`,
   );
   if (atS >= plannedSeconds || interrupted) break;

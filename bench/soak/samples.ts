@@ -1,7 +1,8 @@
 /**
  * One look at the server process, as the kernel and the server itself report it: resident
  * memory and threads from /proc/<pid>/status, open descriptors from /proc/<pid>/fd, the V8 heap
- * from its own /metrics (prom-client's default metrics), and the size of its data directory.
+ * from its own /metrics (prom-client's default metrics) and from its `--trace-gc` lines, and the
+ * size of its data directory.
  */
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -58,6 +59,18 @@ export function descriptorKinds(pid: number): SoakSample['fdKinds'] {
     else kinds.files++;
   }
   return kinds;
+}
+
+/** `--trace-gc`'s line for a full collection: `Mark-Compact 120.5 (135.2) -> 80.1 (130.0) MB, ...`. */
+const FULL_GC = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
+
+/** The heap (bytes) that the last full collection among `lines` left, if any of them reports one. */
+export function heapAfterLastFullGc(lines: readonly string[]): number | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const match = FULL_GC.exec(lines[i]!);
+    if (match !== null) return Number(match[1]) * 1024 * 1024;
+  }
+  return undefined;
 }
 
 /** Samples process `pid`; `atS` and the request counts are the caller's. */

@@ -81,6 +81,8 @@ export async function startSoakWorld(): Promise<SoakWorld> {
         VIGIL_DELIVERY_BACKOFF_MS: '500',
         ...(process.env.SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_NODE_OPTIONS } : {}),
       },
+      // Each full collection's heap after it, on stdout: the live heap the verdict judges.
+      nodeArgs: ['--trace-gc'],
     });
     const pid = server.process.pid;
     if (pid === undefined) throw new Error('the server process has no pid');

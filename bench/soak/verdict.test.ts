@@ -32,6 +32,18 @@ describe('judgeFlatness', () => {
     });
   }
 
+  it('judges the heap a full collection leaves, when the run recorded it, not the heap in use', () => {
+    // Heap in use swings from 60 to 200 MiB as garbage piles up between collections; the live heap stays 55 MiB.
+    const swinging = run(() => 300, undefined, (t) => (t < 1400 ? 60 : 200)).map((s) => ({ ...s, heapAfterGcBytes: 55 * MIB }));
+    const verdict = judgeFlatness(swinging);
+    expect(verdict.flat).toBe(true);
+    expect(verdict.checks.find((c) => c.name === 'heap')).toMatchObject({ reference: 55, end: 55, pass: true });
+    const leaking = swinging.map((s) => ({ ...s, heapAfterGcBytes: (55 + s.atS / 30) * MIB }));
+    expect(judgeFlatness(leaking).checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['heap']);
+    // Samples before the first full collection have none to report.
+    expect(judgeFlatness(swinging.map((s, i) => ({ ...s, heapAfterGcBytes: i < 5 ? null : s.heapAfterGcBytes }))).flat).toBe(true);
+  });
+
   it('computes but does not judge a 20-second run', () => {
     const verdict = judgeFlatness(run(() => 300, undefined, undefined, 20, 1));
     expect(verdict.judged).toBe(false);

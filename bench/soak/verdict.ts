@@ -21,6 +21,13 @@ export interface SoakSample {
   threads: number;
   /** V8 heap in use, from the server's own `/metrics`; null when it could not be read. */
   heapUsedBytes: number | null;
+  /**
+   * V8 heap left after the latest full (mark-compact) collection before this sample, as the
+   * server's `--trace-gc` lines report it: the live heap, which a leak grows. Heap in use also
+   * counts garbage not yet collected and swings with the collector's timing. Null (or absent,
+   * in runs recorded before it was sampled) until the first full collection.
+   */
+  heapAfterGcBytes?: number | null;
   /** Bytes under the data directory (grows with the data by design; reported, not judged). */
   dataDirBytes: number;
   /** The machine's 1-minute load average. */
@@ -147,7 +154,11 @@ export function judgeFlatness(samples: readonly SoakSample[], criteria: Flatness
     checks.push({ name, description, unit, reference: ref, end: last, ratio, limit: `ratio <= ${criteria.maxRatio}`, pass: ratio <= criteria.maxRatio });
   };
   ratioCheck('rss', 'resident memory of the server process (VmRSS)', 'MiB', (s) => s.rssBytes / MIB);
-  ratioCheck('heap', 'V8 heap in use (vigil_nodejs_heap_size_used_bytes)', 'MiB', (s) => (s.heapUsedBytes === null ? null : s.heapUsedBytes / MIB));
+  if (samples.some((s) => typeof s.heapAfterGcBytes === 'number')) {
+    ratioCheck('heap', 'V8 heap left by the latest full collection (--trace-gc): the live heap', 'MiB', (s) => (typeof s.heapAfterGcBytes === 'number' ? s.heapAfterGcBytes / MIB : null));
+  } else {
+    ratioCheck('heap', 'V8 heap in use (vigil_nodejs_heap_size_used_bytes)', 'MiB', (s) => (s.heapUsedBytes === null ? null : s.heapUsedBytes / MIB));
+  }
   ratioCheck('threads', 'threads of the server process (Node and ClickHouse pools)', 'threads', (s) => s.threads);
 
   // Sockets, pipes, data files, eventfds: everything but the per-thread /proc files.

@@ -24,10 +24,11 @@ export function tempDataDir(prefix = 'vigil-test-'): { dir: string; remove(): vo
 
 /**
  * Starts Vigil as a user would (`server/main.ts` in its own process, on a free loopback
- * port) and resolves once it logs that it is listening.
+ * port) and resolves once it logs that it is listening. `nodeArgs` go to Node before the
+ * script (flags that NODE_OPTIONS does not take, such as `--trace-gc`).
  */
-export async function startServer(options: { dataDir: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServer(options: { dataDir: string; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', VIGIL_DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
