@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { seededRandom } from '../support';
 import { checkFigures, writeResultsSection, type SoakResults } from './report';
 import { RequestLedger, TRAFFIC_KINDS } from './requests';
-import { heapAfterLastFullGc, sampleServer } from './samples';
+import { liveHeap, recordFullGcs, sampleServer } from './samples';
 import { startSoakWorld } from './setup';
 import { DEFAULT_RATES, startTraffic, type TrafficRates } from './traffic';
 import { judgeFlatness, median, type FlatnessVerdict, type SoakSample } from './verdict';
@@ -84,12 +84,12 @@ process.once('SIGINT', () => {
 
 const ledger = new RequestLedger(seededRandom(5));
 const serverLog = { warnings: 0, errors: 0, first: [] as string[] };
-/** The heap the latest full collection left, from the server's `--trace-gc` lines. */
-let heapAfterGc: number | null = null;
+/** The heap each isolate's latest full collection left, from the server's `--trace-gc` lines. */
+const fullGcs = new Map<string, number>();
 /** Counts the server's warnings and errors, then forgets its output (a soak must not grow its own memory). */
 const readServerLog = () => {
   const lines = world.server.output.splice(0);
-  heapAfterGc = heapAfterLastFullGc(lines) ?? heapAfterGc;
+  recordFullGcs(lines, fullGcs);
   for (const line of lines) {
     const level = /"level":(\d+)/.exec(line);
     const n = level === null ? 0 : Number(level[1]);
@@ -128,7 +128,7 @@ for (let next = 0; ; next += sampleEveryS) {
   const atS = (performance.now() - t0) / 1000;
   const measured = await sampleServer(world.pid, world.server.dataDir, metricsUrl, ledger);
   readServerLog();
-  const sample: SoakSample = { atS, ...measured, heapAfterGcBytes: heapAfterGc, requests: ledger.total, unexpected: ledger.unexpected };
+  const sample: SoakSample = { atS, ...measured, heapAfterGcBytes: liveHeap(fullGcs), requests: ledger.total, unexpected: ledger.unexpected };
   samples.push(sample);
   readHooks();
   const first = samples[0]!;

@@ -61,16 +61,27 @@ export function descriptorKinds(pid: number): SoakSample['fdKinds'] {
   return kinds;
 }
 
-/** `--trace-gc`'s line for a full collection: `Mark-Compact 120.5 (135.2) -> 80.1 (130.0) MB, ...`. */
-const FULL_GC = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
+/**
+ * `--trace-gc`'s line for a full collection, with the isolate it ran in:
+ * `[4351:0x13ae1ec0]  330 ms: Mark-Compact 120.5 (135.2) -> 80.1 (130.0) MB, ...`.
+ */
+const FULL_GC = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
 
-/** The heap (bytes) that the last full collection among `lines` left, if any of them reports one. */
-export function heapAfterLastFullGc(lines: readonly string[]): number | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const match = FULL_GC.exec(lines[i]!);
-    if (match !== null) return Number(match[1]) * 1024 * 1024;
+/**
+ * Records in `latest` (isolate -> bytes) the heap each isolate's last full collection among
+ * `lines` left. The server has more than one isolate: tsx's module loader runs in a worker of
+ * its own, with a heap of a few MiB.
+ */
+export function recordFullGcs(lines: readonly string[], latest: Map<string, number>): void {
+  for (const line of lines) {
+    const match = FULL_GC.exec(line);
+    if (match !== null) latest.set(match[1]!, Number(match[2]) * 1024 * 1024);
   }
-  return undefined;
+}
+
+/** The main isolate's heap after its last full collection: the largest of the isolates'. */
+export function liveHeap(latest: ReadonlyMap<string, number>): number | null {
+  return latest.size === 0 ? null : Math.max(...latest.values());
 }
 
 /** Samples process `pid`; `atS` and the request counts are the caller's. */
