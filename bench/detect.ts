@@ -40,7 +40,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WINDOW_START = Date.parse('2026-11-01T00:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 3_000_000];
+export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 10_000_000];
 
 /** 10000 -> "10k", 1000000 -> "1m": the size in a figure's id. */
 function shortCount(rows: number): string {

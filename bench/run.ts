@@ -83,16 +83,14 @@ const METHOD = `## How it is measured
 - Detection: one store holds a window of each size (20 features each, one 100,000-row
   baseline); the detector warms up once on the smallest, then each size up to the headline's
   1,000,000 rows is evaluated 5 times beside 5 runs of the numpy/scipy reference on the same
-  values, which must agree within 1e-9. The 3,000,000-row window is evaluated once, without
-  the reference (5 runs of each side there would take over 4 minutes), to show the growth past
-  the headline within the budget. Each figure names Vigil's peak RSS over its runs.
-- 10,000,000 rows is not in the default run: generating the window alone takes minutes
-  here. Tried on this machine on 2026-11-23 (\`BENCH_DETECT_SIZES=10000000\`): the detector's
-  numeric query, which before that day asked ClickHouse for 24.9 GiB and failed, now sorts at
-  most 12 million values a query and finished with a peak RSS of 1.8 GiB for the whole
-  process, in 190 s on a machine loaded by other test runs (load average 11-16; about 140 s
-  of CPU, most of it reading the window's maps once per query). numpy/scipy would need about ten times its 1,000,000-row time per run
-  there, plus a 1.6 GB export. \`BENCH_DETECT_SIZES=10000000 npx tsx bench/detect.ts\` runs it.
+  values, which must agree within 1e-9. The 10,000,000-row window is evaluated once, without
+  the reference (numpy/scipy would need about ten times its 1,000,000-row time per run there,
+  plus a 1.6 GB export), to show the growth past the headline within the budget; the sizes are
+  decades, evenly spaced on the plot's log scale. Each window is generated inside ClickHouse
+  (\`INSERT ... SELECT\` from \`numbers()\`, a hash of the row and feature numbers as the
+  random source: the same values in every run), in a day (partition) of its own, and the
+  measured runs start once the merges of its parts are done (they would otherwise share the 2
+  cores with the detector). Each figure names Vigil's peak RSS over its runs.
 - The whole run has a budget of ${BUDGET_SECONDS / 60} minutes on this 2-core machine; \`BENCH_RUNS\`,
   \`BENCH_REQUESTS\` and \`BENCH_CLIENTS\` change runs, requests a run and clients, and
   \`BENCH_DETECT_SIZES=10000,100000\` measures only those detection sizes.
