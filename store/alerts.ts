@@ -1,6 +1,6 @@
 import type { Labels } from '../alerts/fingerprint';
 import type { AlertDetails } from '../alerts/rules/observe';
-import type { AlertInstance, AlertState } from '../alerts/state/machine';
+import { newAlert, type AlertInstance, type AlertState } from '../alerts/state/machine';
 import type { GroupState } from '../alerts/dispatch/grouping';
 import type { Store } from './clickhouse';
 import { nextRevision } from './revision';
@@ -19,6 +19,11 @@ export interface StoredAlert extends AlertInstance {
   ackedBy: string;
   firstSeen: number;
   updatedAt: number;
+}
+
+/** A stored alert not evaluated yet, first seen at `at`: inactive, unmuted, unacknowledged. */
+export function newStoredAlert(fingerprint: string, labels: Labels, ruleId: string, at: number): StoredAlert {
+  return { ...newAlert(fingerprint, labels), ruleId, pendingSince: null, details: null, silencedBy: [], inhibitedBy: '', ackedAt: null, ackedBy: '', firstSeen: at, updatedAt: at };
 }
 
 export type AlertEventKind = 'pending' | 'firing' | 'resolved' | 'dropped' | 'reset' | 'acknowledged' | 'silenced' | 'unsilenced' | 'inhibited' | 'uninhibited';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../test/support/server';
-import { newAlert } from '../alerts/state/machine';
-import { AlertRepository, type AlertEvent, type StoredAlert } from './alerts';
+import { AlertRepository, newStoredAlert, type AlertEvent, type StoredAlert } from './alerts';
 import { RollbackLog } from './alertsRollbacks';
 import { openStore, type Store } from './clickhouse';
 import { migrate } from './migrations';
@@ -57,18 +56,10 @@ describe('the alerts the evaluator works on', () => {
   it('are those not resolved, and those resolved since the given time, with their times as stored', async () => {
     const alerts = new AlertRepository(store);
     const alert = (fingerprint: string, state: StoredAlert['state'], resolvedHoursAgo: number | null): StoredAlert => ({
-      ...newAlert(fingerprint, { alertname: 'FeatureDrift', model: 'm' }),
+      ...newStoredAlert(fingerprint, { alertname: 'FeatureDrift', model: 'm' }, 'r', NOW - 48 * HOUR),
       state,
       firedAt: NOW - 48 * HOUR,
       resolvedAt: resolvedHoursAgo === null ? null : NOW - resolvedHoursAgo * HOUR,
-      ruleId: 'r',
-      pendingSince: null,
-      details: null,
-      silencedBy: [],
-      inhibitedBy: '',
-      ackedAt: null,
-      ackedBy: '',
-      firstSeen: NOW - 48 * HOUR,
       updatedAt: NOW,
     });
     await alerts.put('live', [alert('firing', 'firing', null), alert('resolved-lately', 'resolved', 2), alert('resolved-long-ago', 'resolved', 40)], NOW);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRepository } from '../store/alerts';
+import { AlertRepository, newStoredAlert } from '../store/alerts';
 import { apiClient } from './support/http';
 import { openTestApp, TEST_ADMIN_KEY, type TestApp } from './support/app';
 import { startOipServer, type OipServer } from './support/oipServer';
@@ -332,24 +332,13 @@ beforeAll(async () => {
     'default',
     [
       {
-        fingerprint: fixture.alertId,
-        labels: { alertname: 'Iso', model: MODEL, feature: 'x' },
+        ...newStoredAlert(fixture.alertId, { alertname: 'Iso', model: MODEL, feature: 'x' }, fixture.ruleId, T0),
         state: 'firing',
         heldWindows: 1,
         activeSince: T0,
         firedAt: T0,
-        resolvedAt: null,
         lastWindowStart: T0,
         value: 0.5,
-        ruleId: fixture.ruleId,
-        pendingSince: null,
-        details: null,
-        silencedBy: [],
-        inhibitedBy: '',
-        ackedAt: null,
-        ackedBy: '',
-        firstSeen: T0,
-        updatedAt: T0,
       },
     ],
     T0,

@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAlert } from '../../store/alerts';
+import { newStoredAlert, type StoredAlert } from '../../store/alerts';
 import { planNotifications } from './plan';
 import type { GroupState, GroupTiming } from './grouping';
 
 const timing: GroupTiming = { groupWaitMs: 0, groupIntervalMs: 100, repeatIntervalMs: 1000 };
 
 const alert = (feature: string, overrides: Partial<StoredAlert> = {}): StoredAlert => ({
-  fingerprint: `fp-${feature}`,
-  labels: { alertname: 'FeatureDrift', project: 'p', model: 'churn', version: '1', feature, category: 'drift' },
+  ...newStoredAlert(`fp-${feature}`, { alertname: 'FeatureDrift', project: 'p', model: 'churn', version: '1', feature, category: 'drift' }, 'r', 0),
   state: 'firing',
   heldWindows: 1,
   activeSince: 0,
   firedAt: 0,
-  resolvedAt: null,
   lastWindowStart: 0,
   value: 2,
-  ruleId: 'r',
-  pendingSince: null,
-  details: null,
-  silencedBy: [],
-  inhibitedBy: '',
-  ackedAt: null,
-  ackedBy: '',
-  firstSeen: 0,
-  updatedAt: 0,
   ...overrides,
 });
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PeriodicJob } from '../../jobs/periodicJob';
 import type { Logger } from 'pino';
 import { windowSizeMs, windowStartOf } from '../../detectors/windows';
-import { cursorKey, type AlertEvent, type AlertRepository, type StoredAlert } from '../../store/alerts';
+import { cursorKey, newStoredAlert, type AlertEvent, type AlertRepository, type StoredAlert } from '../../store/alerts';
 import type { ChannelRepository } from '../../store/alertsChannels';
 import type { Delivery, DeliveryRepository } from '../../store/alertsDeliveries';
 import type { RuleRepository, StoredRule } from '../../store/alertsRules';
@@ -19,7 +19,7 @@ import { coveredBy, inhibitedBy } from '../inhibition/inhibition';
 import { conditionHolds, METRICS } from '../rules/rule';
 import { observe, type SeriesObservation, type WindowSignals } from '../rules/observe';
 import { expiredOverFiring, silencedBy, type Silence } from '../silences/silences';
-import { applyWindow, newAlert, resetPendingOnNewVersion } from '../state/machine';
+import { applyWindow, resetPendingOnNewVersion } from '../state/machine';
 
 export interface EvaluatorDeps {
   rules: RuleRepository;
@@ -160,7 +160,7 @@ export class AlertEvaluator {
 
   private apply(rule: StoredRule, observation: SeriesObservation, signals: WindowSignals, current: Map<string, StoredAlert>, changed: Map<string, StoredAlert>, events: AlertEvent[], at: number): void {
     const fingerprint = alertFingerprint(observation.labels);
-    const before = current.get(fingerprint) ?? fresh(fingerprint, observation, rule.id, at);
+    const before = current.get(fingerprint) ?? newStoredAlert(fingerprint, observation.labels, rule.id, at);
     const holds = conditionHolds(observation.value, rule.op, rule.threshold);
     const { alert, transition } = applyWindow(before, { windowStart: signals.startMs, holds, value: observation.value, at }, rule.forWindows);
     if (alert === before) return;
@@ -319,10 +319,6 @@ export class AlertEvaluator {
     }
     for (const s of expired) await this.deps.silences.put(project, { ...s, expiryNoticed: true }, at);
   }
-}
-
-function fresh(fingerprint: string, observation: SeriesObservation, ruleId: string, at: number): StoredAlert {
-  return { ...newAlert(fingerprint, observation.labels), ruleId, pendingSince: null, details: null, silencedBy: [], inhibitedBy: '', ackedAt: null, ackedBy: '', firstSeen: at, updatedAt: at };
 }
 
 /** Orders the deliveries queued at the same millisecond (a channel's queue is sorted by time, then id). */
