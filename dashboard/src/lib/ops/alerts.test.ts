@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertTabOf, groupByModel, stateSince, type Alert } from './alerts';
+import { alertTabOf, deliveryWait, groupByModel, stateSince, type Alert } from './alerts';
 
 const alert = (id: string, labels: Record<string, string>, extra: Partial<Alert> = {}): Alert =>
   ({ id, fingerprint: id, state: 'firing', labels, rule: 'r', value: 1, details: null, activeSince: null, firedAt: null, resolvedAt: null, firstSeen: '', lastSeen: '', heldWindows: 1, acknowledged: null, silencedBy: [], inhibitedBy: null, ...extra }) as Alert;
@@ -34,5 +34,17 @@ describe('stateSince', () => {
     expect(stateSince(alert('1', {}, { ...times, state: 'pending' }))).toBe('A');
     expect(stateSince(alert('1', {}, { ...times, state: 'firing' }))).toBe('F');
     expect(stateSince(alert('1', {}, { ...times, state: 'resolved' }))).toBe('R');
+  });
+});
+
+describe('deliveryWait', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  it('says when a pending notification is tried next, or that it waits behind an earlier one on its channel', () => {
+    expect(deliveryWait({ state: 'pending', nextAttemptAt: '2026-12-04T12:00:30.000Z' }, now)).toEqual({ kind: 'next-attempt', at: '2026-12-04T12:00:30.000Z' });
+    // Due a moment ago: the worker is about to try it.
+    expect(deliveryWait({ state: 'pending', nextAttemptAt: '2026-12-04T11:59:58.000Z' }, now)).toEqual({ kind: 'next-attempt', at: '2026-12-04T11:59:58.000Z' });
+    expect(deliveryWait({ state: 'pending', nextAttemptAt: '2026-12-04T11:58:00.000Z' }, now)).toEqual({ kind: 'queued-behind' });
+    expect(deliveryWait({ state: 'delivered', nextAttemptAt: '2026-12-04T11:58:00.000Z' }, now)).toBeNull();
+    expect(deliveryWait({ state: 'pending', nextAttemptAt: null }, now)).toBeNull();
   });
 });

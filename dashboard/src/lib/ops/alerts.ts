@@ -70,3 +70,16 @@ export function alertWindow(alert: Alert): { start: string; end: string } | null
 
 /** The labels the page already shows in columns; the rest are listed as extra labels. */
 export const SHOWN_LABELS = new Set(['alertname', 'model', 'feature', 'version', 'severity', 'project', 'rule', 'metric', 'category']);
+
+/** A delivery overdue by more than this is not about to go out: it waits for an earlier one. */
+const OVERDUE_MS = 5_000;
+
+/**
+ * What a notification waits for, if anything: its next attempt, or, once that time has passed
+ * a while ago, an earlier notification on the same channel (each channel sends in order, one at
+ * a time, retrying the oldest first: docs/alerts.md).
+ */
+export function deliveryWait(delivery: Pick<AlertDetail['notifications'][number], 'state' | 'nextAttemptAt'>, now: number): { kind: 'next-attempt'; at: string } | { kind: 'queued-behind' } | null {
+  if (delivery.state !== 'pending' || delivery.nextAttemptAt === null) return null;
+  return Date.parse(delivery.nextAttemptAt) < now - OVERDUE_MS ? { kind: 'queued-behind' } : { kind: 'next-attempt', at: delivery.nextAttemptAt };
+}
