@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until as pollUntil } from './support/wait';
 import { RetrainPayloadSchema } from '../alerts/channels/retrain/payload';
 import { createAlerting, DEFAULT_ALERTING_SETTINGS, type Alerting } from '../server/alerts';
 import { DetectionRepository, type StoredFeatureResult } from '../store/detections';
@@ -34,15 +35,7 @@ async function put(path: string, body: unknown) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000) => pollUntil(what, probe, { timeoutMs, everyMs: 50 });
 
 const feature = (name: string, verdict: string, statistics: Record<string, number>, kind: 'numeric' | 'categorical' = 'numeric'): StoredFeatureResult => ({
   feature: name,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until as pollUntil } from './support/wait';
 import { PROMPT_ALERTING_ENV, spread } from './support/alerting';
 import { RetrainPayloadSchema } from '../alerts/channels/retrain/payload';
 import { apiClient, overHttp } from './support/http';
@@ -24,15 +25,7 @@ let smtp: TestSmtpServer;
 let pipeline: WebhookReceiver;
 let api: ReturnType<typeof apiClient>;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${server.output.slice(-30).join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000) => pollUntil(what, probe, { timeoutMs, context: () => server.output.slice(-30).join('\n') });
 
 async function put(path: string, body: unknown) {
   const response = await fetch(new URL(path, server.url), { method: 'PUT', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until as pollUntil } from './support/wait';
 import { ARTIFACTS, launchBrowser } from './support/browser';
 import { DRIFTED_FEATURES, DRIFTING_MODEL, HEALTHY_MODEL, seedClient, seedDashboard } from './support/dashboardSeed';
 import { apiClient, overHttp } from './support/http';
@@ -23,15 +24,7 @@ let page: Page;
 let api: ReturnType<typeof apiClient>;
 const pageErrors: string[] = [];
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000) => pollUntil(what, probe, { timeoutMs, everyMs: 200 });
 
 const screenshot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
 

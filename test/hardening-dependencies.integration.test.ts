@@ -5,6 +5,7 @@ import { apiClient, overHttp } from './support/http';
 import { freePort } from './support/ports';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
 import { startSmtpServer, type TestSmtpServer } from './support/smtpServer';
+import { until } from './support/wait';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver';
 
 /**
@@ -39,16 +40,6 @@ async function deliveries(channel: string): Promise<any[]> {
   return response.body.deliveries;
 }
 
-/** Polls until `check` returns a value (not undefined), or fails with what it last saw. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 /** A model whose `age` drifts, a rule on it to the three channels, and a detector run that fires it. */
 async function fireDriftOn(model: string): Promise<void> {
@@ -112,7 +103,7 @@ describe('SMTP, webhook receiver and Alertmanager down for minutes, then back', 
       await fireDriftOn(model);
       // This model's notification is queued on each channel before the next model's fires.
       for (const id of Object.values(channelIds)) {
-        await until(`${model}'s delivery on ${id}`, async () => ((await deliveries(id)).some((d) => modelOf(d) === model) ? true : undefined), 30_000);
+        await until(`${model}'s delivery on ${id}`, async () => (await deliveries(id)).some((d) => modelOf(d) === model), { timeoutMs: 30_000, everyMs: 250 });
       }
       await sleep(1_100);
     }
@@ -139,7 +130,7 @@ describe('SMTP, webhook receiver and Alertmanager down for minutes, then back', 
       await until(`every delivery on ${id} delivered`, async () => {
         const queue = await deliveries(id);
         return queue.length === MODELS.length && queue.every((d) => d.state === 'delivered') ? queue : undefined;
-      }, 60_000);
+      }, { timeoutMs: 60_000, everyMs: 250 });
     }
     // Late: each went out after the receivers came back, more than DOWN_MS after it was first tried.
     for (const id of Object.values(channelIds)) {

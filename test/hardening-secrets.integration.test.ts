@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until as pollUntil } from './support/wait';
 import { PROMPT_ALERTING_ENV } from './support/alerting';
 import { freePort } from './support/ports';
 import { startServer, tempDataDir, type RunningServer } from './support/server';
@@ -76,15 +77,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   return answer;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${server.output.slice(-20).join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000) => pollUntil(what, probe, { timeoutMs, context: () => server.output.slice(-20).join('\n') });
 
 /** The ways a secret can be written: as is, URL-encoded, and base64 (alone, or as SMTP AUTH PLAIN sends it). */
 function formsOf(value: string): string[] {
